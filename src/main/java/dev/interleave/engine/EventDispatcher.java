@@ -1,0 +1,61 @@
+package dev.interleave.engine;
+
+import dev.interleave.engine.run.RunEvent;
+import dev.interleave.engine.run.RunListener;
+import java.util.ArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/**
+ * Moves events from the scheduler's thread to a listener on a thread of its own. The scheduler side only
+ * appends to a lock-free queue, so a slow listener never slows the run; it only lets the queue grow (bounded by
+ * the graph's size, since a run emits a bounded number of events per task).
+ */
+final class EventDispatcher implements Consumer<RunEvent>, Runnable {
+
+    /** Longest a delivery waits after its event was emitted; trades idle wake-ups for latency. */
+    private static final long IDLE_PARK_NANOS = 1_000_000;
+    /** Largest batch handed to the listener at once. */
+    private static final int MAX_BATCH = 1_000;
+
+    private final ConcurrentLinkedQueue<RunEvent> queue = new ConcurrentLinkedQueue<>();
+    private final RunListener listener;
+
+    EventDispatcher(RunListener listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public void accept(RunEvent event) {
+        queue.offer(event);
+    }
+
+    /** Delivers until it has delivered {@link RunEvent.RunFinished}. */
+    @Override
+    public void run() {
+        boolean finished = false;
+        var batch = new ArrayList<RunEvent>();
+        while (!finished) {
+            RunEvent event;
+            while (batch.size() < MAX_BATCH && (event = queue.poll()) != null) {
+                batch.add(event);
+                finished |= event instanceof RunEvent.RunFinished;
+            }
+            if (batch.isEmpty()) {
+                LockSupport.parkNanos(IDLE_PARK_NANOS);
+                continue;
+            }
+            deliver(batch);
+            batch = new ArrayList<>();
+        }
+    }
+
+    private void deliver(ArrayList<RunEvent> batch) {
+        try {
+            listener.onEvents(java.util.Collections.unmodifiableList(batch));
+        } catch (RuntimeException e) {
+            // A failing listener loses its own events; the run and other listeners are unaffected.
+        }
+    }
+}

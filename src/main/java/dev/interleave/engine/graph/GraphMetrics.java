@@ -1,0 +1,83 @@
+package dev.interleave.engine.graph;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Schedule-independent facts about a graph, the inputs of every lower bound.
+ *
+ * @param totalWorkNanos        sum of all durations: what one lane needs
+ * @param loopHoldingWorkNanos  sum of cpu and blocking_io durations: what an event loop cannot overlap
+ * @param criticalPathNanos     longest dependency chain by duration: what no number of lanes can beat
+ * @param criticalPath          the ids on that chain, first to last (ties go to the earlier-declared task)
+ */
+public record GraphMetrics(long totalWorkNanos, long loopHoldingWorkNanos, long criticalPathNanos,
+                           List<String> criticalPath) {
+
+    public GraphMetrics {
+        criticalPath = List.copyOf(criticalPath);
+    }
+
+    public static GraphMetrics of(TaskGraph graph) {
+        int n = graph.size();
+        long total = 0;
+        long holding = 0;
+        long[] finish = new long[n];
+        int[] via = new int[n];
+        for (int task : topologicalOrder(graph)) {
+            Task t = graph.task(task);
+            total += t.durationNanos();
+            if (t.kind().holdsLoop()) {
+                holding += t.durationNanos();
+            }
+            long start = 0;
+            via[task] = -1;
+            for (int dep : graph.dependenciesOf(task)) {
+                if (via[task] < 0 || finish[dep] > start || (finish[dep] == start && dep < via[task])) {
+                    start = finish[dep];
+                    via[task] = dep;
+                }
+            }
+            finish[task] = start + t.durationNanos();
+        }
+        int last = 0;
+        for (int i = 1; i < n; i++) {
+            if (finish[i] > finish[last]) {
+                last = i;
+            }
+        }
+        var path = new ArrayList<String>();
+        for (int t = last; t >= 0; t = via[t]) {
+            path.add(graph.task(t).id());
+        }
+        Collections.reverse(path);
+        return new GraphMetrics(total, holding, n == 0 ? 0 : finish[last], path);
+    }
+
+    /** Kahn's order, ties by declaration index. The graph is valid, so every task appears once. */
+    static int[] topologicalOrder(TaskGraph graph) {
+        int n = graph.size();
+        int[] waiting = new int[n];
+        int[] order = new int[n];
+        int head = 0;
+        int tail = 0;
+        for (int i = 0; i < n; i++) {
+            waiting[i] = graph.dependenciesOf(i).length;
+            if (waiting[i] == 0) {
+                order[tail++] = i;
+            }
+        }
+        while (head < tail) {
+            for (int dependent : graph.dependentsOf(order[head++])) {
+                if (--waiting[dependent] == 0) {
+                    order[tail++] = dependent;
+                }
+            }
+        }
+        if (tail != n) {
+            throw new IllegalStateException("a validated graph has a cycle");
+        }
+        return order;
+    }
+}

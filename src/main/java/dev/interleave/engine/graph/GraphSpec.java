@@ -1,0 +1,53 @@
+package dev.interleave.engine.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A task graph as a user wrote it (the public JSON contract), before validation. */
+public record GraphSpec(String name, List<TaskSpec> tasks) {
+
+    public GraphSpec {
+        // Null elements are kept on purpose: the validator reports them with their index.
+        tasks = tasks == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(tasks));
+    }
+
+    public static Builder named(String name) {
+        return new Builder(name);
+    }
+
+    /** Fluent construction for code and tests: {@code GraphSpec.named("x").io("a", 2000).cpu("c", 500, "a")}. */
+    public static final class Builder {
+        private final String name;
+        private final List<TaskSpec> tasks = new ArrayList<>();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder io(String id, double ms, String... after) {
+            return add(TaskSpec.of(id, TaskKind.IO, ms, after));
+        }
+
+        public Builder cpu(String id, double ms, String... after) {
+            return add(TaskSpec.of(id, TaskKind.CPU, ms, after));
+        }
+
+        public Builder blocking(String id, double ms, String... after) {
+            return add(TaskSpec.of(id, TaskKind.BLOCKING_IO, ms, after));
+        }
+
+        public Builder add(TaskSpec task) {
+            tasks.add(task);
+            return this;
+        }
+
+        public GraphSpec build() {
+            return new GraphSpec(name, tasks);
+        }
+
+        /** Validates with default limits; throws {@link GraphInvalidException} listing every problem. */
+        public TaskGraph graph() {
+            return new GraphValidator(GraphLimits.DEFAULT).validOrThrow(build());
+        }
+    }
+}

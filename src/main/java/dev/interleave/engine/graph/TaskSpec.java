@@ -1,0 +1,28 @@
+package dev.interleave.engine.graph;
+
+import java.util.List;
+
+/**
+ * One task as a user wrote it, before validation: any field may be missing or wrong, so that
+ * {@link GraphValidator} can report every problem at once.
+ *
+ * @param id    unique within the graph
+ * @param kind  {@code io}, {@code blocking_io} or {@code cpu}
+ * @param ms    duration in milliseconds, finite, in [0, 60000]
+ * @param label free text for people; never interpreted
+ * @param after ids of the tasks this one awaits, in await order
+ */
+public record TaskSpec(String id, String kind, Double ms, String label, List<String> after) {
+
+    public TaskSpec {
+        after = after == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(after));
+    }
+
+    public static TaskSpec of(String id, TaskKind kind, double ms, String... after) {
+        return new TaskSpec(id, kind.wireName(), ms, null, List.of(after));
+    }
+
+    public TaskSpec withLabel(String newLabel) {
+        return new TaskSpec(id, kind, ms, newLabel, after);
+    }
+}

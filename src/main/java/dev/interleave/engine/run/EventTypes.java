@@ -1,0 +1,26 @@
+package dev.interleave.engine.run;
+
+/** Stable wire names of {@link RunEvent} types (snake_case, as in the JSON stream). */
+final class EventTypes {
+
+    private EventTypes() {
+    }
+
+    static String nameOf(RunEvent event) {
+        return switch (event) {
+            case RunEvent.RunStarted e -> "run_started";
+            case RunEvent.TaskReady e -> "task_ready";
+            case RunEvent.TaskCreated e -> "task_created";
+            case RunEvent.TaskStarted e -> "task_started";
+            case RunEvent.WorkStarted e -> "work_started";
+            case RunEvent.TimerArmed e -> "timer_armed";
+            case RunEvent.TimerDue e -> "timer_due";
+            case RunEvent.TimerCallbackRun e -> "timer_callback";
+            case RunEvent.TaskResumed e -> "task_resumed";
+            case RunEvent.TaskFinished e -> "task_finished";
+            case RunEvent.TaskFailed e -> "task_failed";
+            case RunEvent.TaskCancelled e -> "task_cancelled";
+            case RunEvent.RunFinished e -> "run_finished";
+        };
+    }
+}

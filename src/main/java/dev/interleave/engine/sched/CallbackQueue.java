@@ -1,0 +1,56 @@
+package dev.interleave.engine.sched;
+
+/**
+ * The event loop's ready deque of callbacks ({@code loop._ready}). A callback is a kind and a task, packed in
+ * one int so that a million-task simulation allocates nothing per callback.
+ */
+final class CallbackQueue {
+
+    /** Kinds of callback, as in CPython: a task's {@code __step}, its {@code __wakeup}, a timer's handle. */
+    static final int STEP = 0;
+    static final int WAKEUP = 1;
+    static final int TIMER = 2;
+
+    private int[] ring = new int[64];
+    private int head;
+    private int size;
+
+    void add(int kind, int task) {
+        if (size == ring.length) {
+            int[] bigger = new int[ring.length * 2];
+            for (int i = 0; i < size; i++) {
+                bigger[i] = ring[(head + i) & (ring.length - 1)];
+            }
+            ring = bigger;
+            head = 0;
+        }
+        ring[(head + size++) & (ring.length - 1)] = task << 2 | kind;
+    }
+
+    int size() {
+        return size;
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** Removes the first callback and returns it packed; read it with {@link #kind} and {@link #task}. */
+    int poll() {
+        if (size == 0) {
+            throw new IllegalStateException("no ready callbacks");
+        }
+        int packed = ring[head];
+        head = (head + 1) & (ring.length - 1);
+        size--;
+        return packed;
+    }
+
+    static int kind(int packed) {
+        return packed & 3;
+    }
+
+    static int task(int packed) {
+        return packed >>> 2;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.interleave.engine.sched;
+
+import dev.interleave.engine.clock.Clock;
+import dev.interleave.engine.clock.Lanes;
+import dev.interleave.engine.clock.StopSignal;
+import dev.interleave.engine.graph.TaskGraph;
+import dev.interleave.engine.run.Timeline;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * List scheduling on a fixed number of lanes, shared by the sequential and parallel schedulers; they differ only
+ * in the order of their ready queue.
+ *
+ * <p>Invariants:
+ * <ol>
+ *   <li>Only the scheduler's thread touches this state; lanes report through {@link Lanes#awaitCompletions}.</li>
+ *   <li>A task enters the ready queue once, when its last dependency finishes; tasks that become ready in one
+ *       batch of completions enter in declaration order.</li>
+ *   <li>A free lane takes the head of the ready queue at once; the lowest free lane goes first. Every kind of
+ *       task holds its lane for its whole duration.</li>
+ * </ol>
+ */
+final class ListScheduling {
+
+    private final int laneCount;
+    private final ReadyQueue ready;
+
+    ListScheduling(int laneCount, ReadyQueue ready) {
+        this.laneCount = laneCount;
+        this.ready = ready;
+    }
+
+    void run(Timeline timeline, Clock clock, StopSignal stop) {
+        TaskGraph graph = timeline.graph();
+        int[] waitingOn = new int[graph.size()];
+        for (int task = 0; task < graph.size(); task++) {
+            waitingOn[task] = graph.dependenciesOf(task).length;
+            if (waitingOn[task] == 0) {
+                ready.add(task);
+                timeline.ready(task);
+            }
+        }
+        try (Lanes lanes = clock.openLanes(laneCount, stop)) {
+            boolean[] busy = new boolean[laneCount];
+            int running = 0;
+            while (!stop.isStopped()) {
+                running += startReadyTasks(timeline, graph, lanes, busy);
+                if (running == 0) {
+                    return;
+                }
+                List<Lanes.Completion> done = lanes.awaitCompletions();
+                if (stop.isStopped()) {
+                    return;
+                }
+                running -= done.size();
+                finish(timeline, graph, done, busy, waitingOn);
+            }
+        }
+    }
+
+    private int startReadyTasks(Timeline timeline, TaskGraph graph, Lanes lanes, boolean[] busy) {
+        int started = 0;
+        for (int lane = 0; lane < laneCount && !ready.isEmpty(); lane++) {
+            if (!busy[lane]) {
+                int task = ready.poll();
+                busy[lane] = true;
+                timeline.workStarted(task, lane);
+                lanes.start(lane, graph.task(task));
+                started++;
+            }
+        }
+        return started;
+    }
+
+    private void finish(Timeline timeline, TaskGraph graph, List<Lanes.Completion> done, boolean[] busy,
+                        int[] waitingOn) {
+        int[] nowReady = new int[0];
+        int count = 0;
+        for (var completion : done) {
+            int task = completion.task().index();
+            busy[completion.lane()] = false;
+            timeline.finished(task, completion.lane(), completion.endNanos());
+            for (int dependent : graph.dependentsOf(task)) {
+                if (--waitingOn[dependent] == 0) {
+                    if (count == nowReady.length) {
+                        nowReady = Arrays.copyOf(nowReady, Math.max(4, count * 2));
+                    }
+                    nowReady[count++] = dependent;
+                }
+            }
+        }
+        Arrays.sort(nowReady, 0, count);
+        for (int i = 0; i < count; i++) {
+            ready.add(nowReady[i]);
+            timeline.ready(nowReady[i]);
+        }
+    }
+}
