@@ -22,8 +22,9 @@ public record RunResult(SchedulerSpec scheduler, boolean virtual, RunStatus stat
     public RunResult {
         Objects.requireNonNull(scheduler, "scheduler");
         Objects.requireNonNull(status, "status");
-        tasks = List.copyOf(tasks);
-        events = List.copyOf(events);
+        // Wrapped, not copied: a large run has millions of events and the engine hands over fresh lists.
+        tasks = java.util.Collections.unmodifiableList(tasks);
+        events = java.util.Collections.unmodifiableList(events);
     }
 
     public double makespanMillis() {

@@ -47,7 +47,11 @@ public record GraphSpec(String name, List<TaskSpec> tasks) {
 
         /** Validates with default limits; throws {@link GraphInvalidException} listing every problem. */
         public TaskGraph graph() {
-            return new GraphValidator(GraphLimits.DEFAULT).validOrThrow(build());
+            return graph(GraphLimits.DEFAULT);
+        }
+
+        public TaskGraph graph(GraphLimits limits) {
+            return new GraphValidator(limits).validOrThrow(build());
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.interleave.engine.graph;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -8,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Checks a {@link GraphSpec} against the contract and reports every problem at once, each with a JSON pointer to
@@ -16,7 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class GraphValidator {
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]*");
 
     private final GraphLimits limits;
 
@@ -78,7 +75,7 @@ public final class GraphValidator {
             Map<String, Integer> indexById = new HashMap<>();
             for (int i = 0; i < spec.tasks().size(); i++) {
                 TaskSpec t = spec.tasks().get(i);
-                String at = "/tasks/" + i;
+                String at = "/tasks/" + i; // cheap next to the checks below; built once per task
                 if (t == null) {
                     add(at, "missing-task", "task " + i + " is null; expected an object");
                     tasks.add(null);
@@ -101,7 +98,7 @@ public final class GraphValidator {
             String id = t.id();
             if (id == null || id.isEmpty()) {
                 add(at + "/id", "missing-id", "task " + i + " has no id");
-            } else if (id.length() > GraphLimits.MAX_ID_LENGTH || !ID.matcher(id).matches()) {
+            } else if (!isWellFormedId(id)) {
                 add(at + "/id", "malformed-id", "id '" + id + "' must be 1-" + GraphLimits.MAX_ID_LENGTH
                         + " letters, digits, '_', '-' or '.', not starting with '-' or '.'");
             } else {
@@ -110,6 +107,22 @@ public final class GraphValidator {
                     add(at + "/id", "duplicate-id", "id '" + id + "' is already used by task " + first);
                 }
             }
+        }
+
+        /** Letters, digits, '_', '-', '.'; not starting with '-' or '.'. Hand-written: runs once per task. */
+        private static boolean isWellFormedId(String id) {
+            if (id.length() > GraphLimits.MAX_ID_LENGTH || id.charAt(0) == '-' || id.charAt(0) == '.') {
+                return false;
+            }
+            for (int i = 0; i < id.length(); i++) {
+                char c = id.charAt(i);
+                boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                        || c == '_' || c == '-' || c == '.';
+                if (!ok) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private TaskKind checkKind(TaskSpec t, String at) {
@@ -158,11 +171,15 @@ public final class GraphValidator {
         private int[] resolve(int i, TaskSpec t, List<String> after, Map<String, Integer> indexById) {
             int[] resolved = new int[after.size()];
             int n = 0;
-            var seen = new HashSet<String>();
+            var seen = after.size() > 1 ? new HashSet<String>() : null;
             for (int j = 0; j < after.size(); j++) {
                 String dep = after.get(j);
-                String at = "/tasks/" + i + "/after/" + j;
+                String at = null;
                 Integer index = dep == null ? null : indexById.get(dep);
+                boolean repeated = seen != null && dep != null && !seen.add(dep);
+                if (dep == null || dep.equals(t.id()) || index == null || repeated) {
+                    at = "/tasks/" + i + "/after/" + j;
+                }
                 if (dep == null) {
                     add(at, "missing-dependency", "dependency " + j + " of task '" + t.id() + "' is null");
                 } else if (dep.equals(t.id())) {
@@ -170,7 +187,7 @@ public final class GraphValidator {
                 } else if (index == null) {
                     add(at, "unknown-dependency", "task '" + t.id() + "' waits for '" + dep
                             + "', which is not a task in this graph");
-                } else if (!seen.add(dep)) {
+                } else if (repeated) {
                     add(at, "duplicate-dependency", "task '" + t.id() + "' lists '" + dep + "' twice");
                 } else {
                     resolved[n++] = index;
@@ -180,40 +197,53 @@ public final class GraphValidator {
         }
 
         /**
-         * Runs over the edges that resolved, so cycles are reported alongside other problems. Kahn's algorithm removes every task that can ever become ready; each task left waits, directly or
-         * not, on a cycle. Walking "first remaining dependency" links from each left-over task finds the
+         * Runs over the edges that resolved, so cycles are reported alongside other problems. Kahn's algorithm
+         * removes every task that can ever become ready; each task left waits, directly or not, on a cycle. Walking "first remaining dependency" links from each left-over task finds the
          * cycles; a walk that reaches a task seen by an earlier walk has found nothing new.
          */
         private void checkCycles() {
             int n = dependencies.length;
             int[] waiting = new int[n];
-            List<List<Integer>> dependents = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                dependents.add(new ArrayList<>(1));
-            }
+            int[] dependentCount = new int[n + 1];
             for (int i = 0; i < n; i++) {
                 waiting[i] = dependencies[i].length;
                 for (int dep : dependencies[i]) {
-                    dependents.get(dep).add(i);
+                    dependentCount[dep + 1]++;
                 }
             }
-            var ready = new ArrayDeque<Integer>();
+            // Dependents in compressed rows: those of task t are dependents[first[t] .. first[t + 1]).
+            int[] first = dependentCount;
+            for (int i = 0; i < n; i++) {
+                first[i + 1] += first[i];
+            }
+            int[] dependents = new int[first[n]];
+            int[] fill = new int[n];
+            for (int i = 0; i < n; i++) {
+                for (int dep : dependencies[i]) {
+                    dependents[first[dep] + fill[dep]++] = i;
+                }
+            }
+            int[] queue = new int[n];
+            int head = 0;
+            int tail = 0;
             for (int i = 0; i < n; i++) {
                 if (waiting[i] == 0) {
-                    ready.add(i);
+                    queue[tail++] = i;
                 }
             }
             boolean[] done = new boolean[n];
-            while (!ready.isEmpty()) {
-                int task = ready.poll();
+            while (head < tail) {
+                int task = queue[head++];
                 done[task] = true;
-                for (int dependent : dependents.get(task)) {
-                    if (--waiting[dependent] == 0) {
-                        ready.add(dependent);
+                for (int k = first[task]; k < first[task + 1]; k++) {
+                    if (--waiting[dependents[k]] == 0) {
+                        queue[tail++] = dependents[k];
                     }
                 }
             }
-            reportCycles(done);
+            if (tail < n) {
+                reportCycles(done);
+            }
         }
 
         private void reportCycles(boolean[] done) {

@@ -1,6 +1,5 @@
 package dev.interleave.engine.graph;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** What a task does with the thread that runs it; the names are the public contract. */
@@ -28,6 +27,11 @@ public enum TaskKind {
     }
 
     public static Optional<TaskKind> fromWireName(String name) {
-        return Arrays.stream(values()).filter(k -> k.wireName.equals(name)).findFirst();
+        return Optional.ofNullable(switch (name) {
+            case "io" -> IO;
+            case "blocking_io" -> BLOCKING_IO;
+            case "cpu" -> CPU;
+            case null, default -> null;
+        });
     }
 }

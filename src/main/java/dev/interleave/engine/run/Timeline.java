@@ -21,6 +21,8 @@ public final class Timeline {
     private final Clock clock;
     private final Consumer<RunEvent> outlet;
     private final List<RunEvent> events;
+    /** False when nobody keeps or receives events: they are then counted but never built. */
+    private final boolean recording;
     private long seq;
     private final int[] lanes;
     private final TaskState[] states;
@@ -39,8 +41,9 @@ public final class Timeline {
     public Timeline(TaskGraph graph, Clock clock, boolean keepEvents, Consumer<RunEvent> outlet) {
         this.graph = Objects.requireNonNull(graph, "graph");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.outlet = outlet == null ? e -> { } : outlet;
+        this.outlet = outlet;
         this.events = keepEvents ? new ArrayList<>(graph.size() * 6 + 2) : null;
+        this.recording = keepEvents || outlet != null;
         int n = graph.size();
         lanes = new int[n];
         Arrays.fill(lanes, RunEvent.NO_LANE);
@@ -68,44 +71,60 @@ public final class Timeline {
     }
 
     public void runStarted(String scheduler, int laneCount) {
-        emit(new RunEvent.RunStarted(seq, now(), RunEvent.NO_LANE, scheduler, laneCount, clock.isVirtual()));
+        if (!countOnly()) {
+            emit(new RunEvent.RunStarted(seq, now(), RunEvent.NO_LANE, scheduler, laneCount, clock.isVirtual()));
+        }
     }
 
     public void ready(int task) {
-        emit(new RunEvent.TaskReady(seq, now(), RunEvent.NO_LANE, id(task)));
+        if (!countOnly()) {
+            emit(new RunEvent.TaskReady(seq, now(), RunEvent.NO_LANE, id(task)));
+        }
     }
 
     public void created(int task) {
-        emit(new RunEvent.TaskCreated(seq, now(), 0, id(task)));
+        if (!countOnly()) {
+            emit(new RunEvent.TaskCreated(seq, now(), 0, id(task)));
+        }
     }
 
     public void started(int task) {
-        emit(new RunEvent.TaskStarted(seq, now(), 0, id(task)));
+        if (!countOnly()) {
+            emit(new RunEvent.TaskStarted(seq, now(), 0, id(task)));
+        }
     }
 
     public void workStarted(int task, int lane) {
         long now = now();
         lanes[task] = lane;
         starts[task] = now;
-        emit(new RunEvent.WorkStarted(seq, now, lane, id(task)));
+        if (!countOnly()) {
+            emit(new RunEvent.WorkStarted(seq, now, lane, id(task)));
+        }
     }
 
     public void timerArmed(int task, long dueNanos) {
         long now = now();
         lanes[task] = 0;
         starts[task] = now;
-        emit(new RunEvent.TimerArmed(seq, now, 0, id(task), dueNanos));
+        if (!countOnly()) {
+            emit(new RunEvent.TimerArmed(seq, now, 0, id(task), dueNanos));
+        }
     }
 
     public void timerDue(int task, long dueNanos) {
         dues[task] = dueNanos;
-        emit(new RunEvent.TimerDue(seq, now(), 0, id(task), dueNanos));
+        if (!countOnly()) {
+            emit(new RunEvent.TimerDue(seq, now(), 0, id(task), dueNanos));
+        }
     }
 
     public void timerCallback(int task) {
         long now = now();
         callbacks[task] = now;
-        emit(new RunEvent.TimerCallbackRun(seq, now, 0, id(task)));
+        if (!countOnly()) {
+            emit(new RunEvent.TimerCallbackRun(seq, now, 0, id(task)));
+        }
     }
 
     /** @param awaited index of the dependency the task waited for, or -1 when it resumes after its sleep */
@@ -114,14 +133,18 @@ public final class Timeline {
         if (awaited < 0) {
             resumes[task] = now;
         }
-        emit(new RunEvent.TaskResumed(seq, now, 0, id(task), awaited < 0 ? null : id(awaited)));
+        if (!countOnly()) {
+            emit(new RunEvent.TaskResumed(seq, now, 0, id(task), awaited < 0 ? null : id(awaited)));
+        }
     }
 
     public void finished(int task, int lane, long atNanos) {
         states[task] = TaskState.FINISHED;
         ends[task] = atNanos;
         lastFinishNanos = Math.max(lastFinishNanos, atNanos);
-        emit(new RunEvent.TaskFinished(seq, atNanos, lane, id(task)));
+        if (!countOnly()) {
+            emit(new RunEvent.TaskFinished(seq, atNanos, lane, id(task)));
+        }
     }
 
     public void finished(int task, int lane) {
@@ -140,13 +163,17 @@ public final class Timeline {
             if (states[task] == TaskState.PENDING) {
                 states[task] = TaskState.CANCELLED;
                 ends[task] = starts[task] == TaskTiming.ABSENT ? TaskTiming.ABSENT : now;
-                emit(new RunEvent.TaskCancelled(seq, now, lanes[task], id(task)));
+                if (!countOnly()) {
+                    emit(new RunEvent.TaskCancelled(seq, now, lanes[task], id(task)));
+                }
             }
         }
     }
 
     public void runFinished(RunStatus status, String reason) {
-        emit(new RunEvent.RunFinished(seq, now(), RunEvent.NO_LANE, status, reason));
+        if (!countOnly()) {
+            emit(new RunEvent.RunFinished(seq, now(), RunEvent.NO_LANE, status, reason));
+        }
     }
 
     /** Time of the last task finish, or of the stop for a run that was stopped. */
@@ -187,11 +214,22 @@ public final class Timeline {
         return graph.task(task).id();
     }
 
+    /** When nobody wants events, counts one and says so, so that the caller skips building it. */
+    private boolean countOnly() {
+        if (recording) {
+            return false;
+        }
+        seq++;
+        return true;
+    }
+
     private void emit(RunEvent event) {
         seq++;
         if (events != null) {
             events.add(event);
         }
-        outlet.accept(event);
+        if (outlet != null) {
+            outlet.accept(event);
+        }
     }
 }
