@@ -42,7 +42,8 @@ public final class Timeline {
         this.graph = Objects.requireNonNull(graph, "graph");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.outlet = outlet;
-        this.events = keepEvents ? new ArrayList<>(graph.size() * 6 + 2) : null;
+        // At most 7 events per task plus one resume per awaited dependency: sized once, never copied while growing.
+        this.events = keepEvents ? new ArrayList<>(7 * graph.size() + graph.edgeCount() + 2) : null;
         this.recording = keepEvents || outlet != null;
         int n = graph.size();
         lanes = new int[n];
