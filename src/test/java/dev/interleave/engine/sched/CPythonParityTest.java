@@ -55,6 +55,7 @@ class CPythonParityTest {
         }
         List<JsonNode> cpython = runInCPython(graphs);
         assertThat(cpython).as("one CPython result per graph").hasSize(GRAPHS);
+        System.out.println(coverage(graphs));
         var softly = new SoftAssertions();
         int mismatched = 0;
         for (int i = 0; i < GRAPHS && mismatched < 5; i++) {
@@ -66,6 +67,37 @@ class CPythonParityTest {
             }
         }
         softly.assertAll();
+    }
+
+    /** What the random graphs exercised, so a reader can judge the test's reach. */
+    private static String coverage(List<TaskGraph> graphs) {
+        long tasks = 0;
+        long timers = 0;
+        long sleepZero = 0;
+        long stalled = 0;
+        long forwardDeps = 0;
+        long tiedDeadlines = 0;
+        for (TaskGraph graph : graphs) {
+            RunResult run = ENGINE.simulate(graph, new SchedulerSpec.EventLoop());
+            var dues = new java.util.HashSet<Long>();
+            for (var task : graph.tasks()) {
+                tasks++;
+                TaskTiming t = run.task(task.id());
+                if (t.dueNanos() != TaskTiming.ABSENT) {
+                    timers++;
+                    tiedDeadlines += dues.add(t.dueNanos()) ? 0 : 1;
+                    stalled += t.resumedNanos() > t.dueNanos() ? 1 : 0;
+                } else if (task.kind() == dev.interleave.engine.graph.TaskKind.IO) {
+                    sleepZero++;
+                }
+                for (int dep : graph.dependenciesOf(task.index())) {
+                    forwardDeps += dep > task.index() ? 1 : 0;
+                }
+            }
+        }
+        return String.format("CPython parity: %d graphs, seed %d: %d tasks, %d timers (%d resumed late, %d sharing a "
+                + "deadline), %d sleep(0), %d awaits of later-declared tasks", graphs.size(), SEED, tasks, timers,
+                stalled, tiedDeadlines, sleepZero, forwardDeps);
     }
 
     /** Differences between the engine's virtual-time run of {@code graph} and CPython's; empty when equal. */
