@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The event-loop scheduler against CPython itself: random graphs run as their natural program on CPython's real
  * asyncio loop (driven by a virtual clock, {@code cpython/virtual_asyncio.py}) must give exactly the engine's
- * per-task times, makespan and order of moments. Needs {@code python3} (CPython 3.10 to 3.13 checked) on the PATH, or {@code -Dparity.python}; fails without it.
+ * per-task times, makespan and order of moments. Needs {@code python3} on the PATH (CPython 3.10 to 3.13 were
+ * checked) or {@code -Dparity.python=/path/to/python3}; fails without it.
  */
 class CPythonParityTest {
 
@@ -111,7 +112,8 @@ class CPythonParityTest {
         for (JsonNode expected : cpython.get("tasks")) {
             String id = expected.get("id").asText();
             TaskTiming actual = engine.task(id);
-            check(differences, id + ".started", firstSteps.getOrDefault(id, TaskTiming.ABSENT), expected.get("started"));
+            long firstStep = firstSteps.getOrDefault(id, TaskTiming.ABSENT);
+            check(differences, id + ".started", firstStep, expected.get("started"));
             check(differences, id + ".start", actual.startNanos(), expected.get("start"));
             check(differences, id + ".due", actual.dueNanos(), expected.get("due"));
             check(differences, id + ".callback", actual.callbackNanos(), expected.get("callback"));
@@ -122,7 +124,8 @@ class CPythonParityTest {
         cpython.get("trace").forEach(step -> cpythonTrace.add(step.asText()));
         List<String> engineTrace = trace(engine);
         if (!engineTrace.equals(cpythonTrace)) {
-            differences.add("order of moments differs:\n    engine:  " + engineTrace + "\n    cpython: " + cpythonTrace);
+            differences.add("order of moments differs:\n    engine:  " + engineTrace
+                    + "\n    cpython: " + cpythonTrace);
         }
         return differences;
     }
