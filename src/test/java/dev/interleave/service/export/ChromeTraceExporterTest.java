@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.interleave.engine.Engine;
 import dev.interleave.engine.EngineLimits;
 import dev.interleave.engine.RunResult;
@@ -15,6 +16,7 @@ import dev.interleave.engine.graph.TaskSpec;
 import dev.interleave.engine.run.RunListener;
 import dev.interleave.engine.run.RunStatus;
 import dev.interleave.engine.sched.SchedulerSpec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -120,6 +122,21 @@ class ChromeTraceExporterTest {
     }
 
     @Test
+    void aRunStoppedAtItsDeadlineDrawsStartedWorkToTheStopAndListsTasksThatNeverStarted() throws Exception {
+        TaskGraph graph = GraphSpec.named("stopped").io("a", 10_000).cpu("b", 10, "a").graph();
+        var handle = ENGINE.start(graph, LOOP, Duration.ofMillis(100), RunListener.NONE);
+        RunResult stopped = handle.outcome().get(30, TimeUnit.SECONDS);
+        assertThat(stopped.status()).isEqualTo(RunStatus.TIMED_OUT);
+
+        JsonNode trace = parse(graph, stopped, handle.prediction());
+        assertWellFormed(trace, graph, Set.of(1, 2));
+        assertThat(trace.get("metadata").get("status").asText()).isEqualTo("timed_out");
+        assertThat(trace.get("metadata").get("notStarted")).containsExactly(TextNode.valueOf("b"));
+        JsonNode waitEnd = only(trace, e -> e.get("pid").asInt() == 1 && "e".equals(e.get("ph").asText()));
+        assertThat(waitEnd.get("ts").asDouble()).isEqualTo(stopped.makespanNanos() / 1e3);
+    }
+
+    @Test
     void userTextIsEscapedByJackson() throws Exception {
         String label = "\"},{\"ph\":\"X\"}]}\n\u2028</script> \ud83d\ude00";
         String name = "name \" with ]} quotes";
@@ -134,7 +151,8 @@ class ChromeTraceExporterTest {
     }
 
     /**
-     * What Perfetto and chrome://tracing rely on: every task present in every process; async ids unique, each
+     * What Perfetto and chrome://tracing rely on: every task present in every process (or, for the main run,
+     * listed as never started); async ids unique, each
      * begin paired with one end of the same name, category and process, not before it; complete slices on one
      * thread in time order without overlap; every thread used has a name.
      */
@@ -143,6 +161,9 @@ class ChromeTraceExporterTest {
         assertThat(trace.get("metadata").isObject()).isTrue();
         for (int pid : pids) {
             Set<String> present = new HashSet<>();
+            if (pid == 1) {
+                trace.get("metadata").get("notStarted").forEach(id -> present.add(id.asText()));
+            }
             taskSlices(trace).stream().filter(e -> e.get("pid").asInt() == pid)
                     .forEach(e -> present.add(e.get("args").get("id").asText()));
             assertThat(present).as("tasks in process %d", pid)
