@@ -43,6 +43,11 @@ export function renderCompare(card, comparison, graph, { done, failed }) {
   return openStream(comparison.links.stream, {
     events: frame => lives.get(frame.runId)?.live.push(frame.events || []),
     summary: frame => {
+      if (!frame.comparison) {            // one run of the comparison is done
+        const entry = lives.get(frame.runId);
+        if (entry && frame.run) entry.live.whenDrained(() => entry.timeline.finish(frame.run.makespanMs));
+        return;
+      }
       const result = frame.comparison;
       const all = [...lives.values()];
       let pending = all.length;
@@ -65,20 +70,8 @@ export function renderCompare(card, comparison, graph, { done, failed }) {
         entry.timeline.finish(run.makespanMs, run.bounds?.criticalPath);
         entry.canvas.setAttribute('aria-label', schedulerName(run.scheduler) + ': makespan ' + seconds(run.makespanMs));
       }
-      bars.append(el('span', schedulerName(run.scheduler)));
-      const bar = el('div', null, 'compare-bar');
-      bar.setAttribute('role', 'img');
-      bar.setAttribute('aria-label', schedulerName(run.scheduler) + ' makespan ' + seconds(run.makespanMs)
-        + ', lower bound ' + seconds(run.bounds?.lowerBoundMs));
-      const fill = el('div', null, 'fill');
-      fill.style.width = (100 * (run.makespanMs || 0) / max) + '%';
-      fill.style.background = FILL[run.scheduler.type] || '#5b6ee1';
-      const bound = el('div', null, 'bound');
-      bound.style.left = (100 * (run.bounds?.lowerBoundMs || 0) / max) + '%';
-      bound.title = 'lower bound ' + seconds(run.bounds?.lowerBoundMs);
-      bar.append(fill, bound);
-      bars.append(bar, el('span', seconds(run.makespanMs), 'makespan'));
     }
+    renderBars(bars, result.runs);
     verdictBox.textContent = compareVerdict(result.runs);
     done(result);
   }
@@ -99,4 +92,25 @@ export function compareVerdict(runs) {
       : 'extra cores did not help beyond the loop');
   }
   return parts.join('; ') + '. Dashed red marks are each scheduler\'s lower bound.';
+}
+
+/** Makespan bars against each scheduler's lower bound (dashed red mark), on one scale. */
+export function renderBars(bars, runs) {
+  bars.replaceChildren();
+  const max = Math.max(1, ...runs.map(r => Math.max(r.makespanMs || 0, r.bounds?.lowerBoundMs || 0)));
+  for (const run of runs) {
+    bars.append(el('span', schedulerName(run.scheduler)));
+    const bar = el('div', null, 'compare-bar');
+    bar.setAttribute('role', 'img');
+    bar.setAttribute('aria-label', schedulerName(run.scheduler) + ' makespan ' + seconds(run.makespanMs)
+      + ', lower bound ' + seconds(run.bounds?.lowerBoundMs));
+    const fill = el('div', null, 'fill');
+    fill.style.width = (100 * (run.makespanMs || 0) / max) + '%';
+    fill.style.background = FILL[run.scheduler.type] || '#5b6ee1';
+    const bound = el('div', null, 'bound');
+    bound.style.left = (100 * (run.bounds?.lowerBoundMs || 0) / max) + '%';
+    bound.title = 'lower bound ' + seconds(run.bounds?.lowerBoundMs);
+    bar.append(fill, bound);
+    bars.append(bar, el('span', seconds(run.makespanMs), 'makespan'));
+  }
 }

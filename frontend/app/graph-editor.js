@@ -264,7 +264,7 @@ export class GraphEditor {
     this.cycleEdges = [];
     let first = null;
     for (const error of errors || []) {
-      const match = /^\/tasks\/(\d+)/.exec(error.pointer || '');
+      const match = /^(?:\/graph)?\/tasks\/(\d+)/.exec(error.pointer || '');
       const task = match ? this.graph.tasks[Number(match[1])] : null;
       const id = task && typeof task.id === 'string' ? task.id : null;
       if (id) {

@@ -10,7 +10,7 @@ export function openStream(path, handlers) {
   socket.addEventListener('message', message => {
     let frame;
     try { frame = JSON.parse(message.data); } catch { return; }
-    if (frame.frame === 'summary') summarised = true;
+    if (frame.frame === 'summary' && !frame.runId) summarised = true;
     handlers[frame.frame]?.(frame);
   });
   socket.addEventListener('close', event => {

@@ -57,6 +57,7 @@ export class Timeline {
     this.critical = new Set();
     this.showCritical = false;
     this.clockStart = null;
+    this.replayMs = null;       // set by a replay: the time shown, bars in progress grow to it
     this.hits = [];
     this.frame = 0;
     this.patterns = { io: stripes(this.ctx, COLORS.ioSoft, COLORS.io, 2, 1),
@@ -99,6 +100,7 @@ export class Timeline {
 
   clockMs() {
     if (!this.model) return 0;
+    if (this.replayMs != null) return this.replayMs;
     const wall = this.clockStart == null ? 0 : performance.now() - this.clockStart;
     return Math.max(this.model.nowMs, this.model.finished ? 0 : wall);
   }
@@ -280,7 +282,7 @@ export class Timeline {
       const w = ctx.measureText(text).width;
       ctx.fillText(text, Math.min(px - w / 2, L.plotW + GUTTER - w), bottom + 12 + dy);
     };
-    const measured = this.measuredMakespanMs ?? (this.clockStart != null ? this.clockMs() : null);
+    const measured = this.measuredMakespanMs ?? (this.clockStart != null || this.replayMs != null ? this.clockMs() : null);
     const close = measured != null && this.predictedMakespanMs != null
       && Math.abs(x(measured) - x(this.predictedMakespanMs)) < 150;
     if (this.predictedMakespanMs != null) {

@@ -1,0 +1,192 @@
+package dev.interleave.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interleave.EmbeddedPostgresResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+
+/** The playground in a real headless Chromium against the running app: what a person sees and can do. */
+@QuarkusTest
+@WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PlaygroundBrowserTest {
+
+    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(30);
+    private static final String HOSTILE = "<img src=x onerror=alert(1)>";
+
+    @TestHTTPResource("/")
+    URL root;
+
+    private Browser browser;
+
+    @BeforeAll
+    void open() {
+        browser = new Browser(1280, 800);
+    }
+
+    @AfterAll
+    void close() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private WebElement find(String css) {
+        return browser.driver.findElement(By.cssSelector(css));
+    }
+
+    private void openPlayground(String query) {
+        browser.driver.get(root + query);
+        browser.await(Duration.ofSeconds(10), d -> browser.js("return !!(window.interleave && window.htmx)"));
+    }
+
+    private void choose(String schedulerLabel) {
+        browser.driver.findElement(By.xpath("//fieldset[legend='Run on']//label[normalize-space()='"
+                + schedulerLabel + "']")).click();
+    }
+
+    private String awaitStatus(String word) {
+        return browser.await(RUN_TIMEOUT, d -> {
+            String text = find("#run-status").getText();
+            return text.contains(word) ? text : null;
+        });
+    }
+
+    private void loadGraphJson(String json) {
+        find("#tab-json").click();
+        browser.js("const t = document.getElementById('graph-json'); t.value = arguments[0];"
+                + "t.dispatchEvent(new Event('input', {bubbles: true}));", json);
+        find("#tab-canvas").click();
+    }
+
+    @Test
+    void seedExampleRunsLiveOnTheEventLoopInAboutThreeSeconds() {
+        openPlayground("");
+        assertThat(find(".chip[aria-current='true']").getText()).contains("Two API calls");
+        assertThat(find("#example-notice").getText()).startsWith("What to notice:");
+        browser.await(Duration.ofSeconds(10), d -> find("#prediction").getText().contains("on the event loop"));
+        assertThat(find("#prediction").getText()).contains("3.00 s on the event loop").contains("5.00 s sequential");
+        assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("no horizontal scroll at 1280x800").isTrue();
+        browser.screenshot("01-playground-ready");
+
+        choose("Event loop");
+        find("#run-button").click();
+        browser.await(RUN_TIMEOUT, d -> find("#run-status").getText().contains("running"));
+        browser.screenshot("02-run-live");
+        String status = awaitStatus("succeeded");
+
+        Matcher makespan = Pattern.compile("makespan ([0-9.]+) s").matcher(status);
+        assertThat(makespan.find()).as(status).isTrue();
+        assertThat(Double.parseDouble(makespan.group(1))).isBetween(2.95, 3.6);
+        assertThat(((Number) browser.js("return window.interleave.timeline.model.lanes")).intValue()).isEqualTo(1);
+        assertThat(find("#timeline").getAttribute("aria-label")).contains("2 tasks on 1 lane");
+        assertThat(find("#summary-card").getText()).contains("Makespan").contains("Critical path")
+                .contains("All 2 waits overlapped");
+        assertThat(find("#loop-card").isDisplayed()).isTrue();
+        browser.screenshot("03-run-finished");
+
+        find("#result-links button[data-action='python']").click();
+        browser.await(Duration.ofSeconds(10), d -> find("#python-code").getText().contains("asyncio"));
+        browser.screenshot("04-python-tab");
+    }
+
+    @Test
+    void compareAllDrawsThreeTimelinesAndBars() {
+        openPlayground("");
+        find("#compare-button").click();
+        awaitStatus("Compared");
+        List<WebElement> bars = browser.driver.findElements(By.cssSelector("#compare-bars .compare-bar"));
+        assertThat(bars).hasSize(3);
+        assertThat(browser.driver.findElements(By.cssSelector("#compare-timelines canvas"))).hasSize(3);
+        assertThat(find("#compare-verdict").getText()).contains("faster than sequential");
+        browser.js("document.getElementById('compare-card').scrollIntoView()");
+        browser.screenshot("05-compare-all");
+    }
+
+    @Test
+    void aCycleIsReportedOnTheOffendingTask() {
+        openPlayground("");
+        loadGraphJson("{\"name\":\"loop\",\"tasks\":[{\"id\":\"a\",\"kind\":\"io\",\"ms\":100,\"after\":[\"b\"]},"
+                + "{\"id\":\"b\",\"kind\":\"cpu\",\"ms\":100,\"after\":[\"a\"]}]}");
+        find("#run-button").click();
+        String error = browser.await(Duration.ofSeconds(10), d -> {
+            String text = find("#action-error").getText();
+            return text.isBlank() ? null : text;
+        });
+        assertThat(error).contains("cycle");
+        assertThat((Boolean) browser.js("return window.interleave.editor.cy.getElementById('a').hasClass('invalid')"))
+                .isTrue();
+        assertThat(find("#task-error").getText()).contains("cycle");
+        browser.screenshot("06-cycle-error");
+    }
+
+    @Test
+    void aHostileLabelIsShownAsText() {
+        openPlayground("");
+        loadGraphJson("{\"name\":\"" + HOSTILE.replace("\"", "\\\"") + "\",\"tasks\":[{\"id\":\"x\",\"kind\":\"io\","
+                + "\"ms\":50,\"label\":\"" + HOSTILE + "\"}]}");
+        browser.js("window.interleave.editor.select('x')");
+        assertThat(find("#task-label").getAttribute("value")).isEqualTo(HOSTILE);
+        choose("Sequential");
+        find("#run-button").click();
+        awaitStatus("succeeded");
+
+        browser.driver.get(root + "runs");
+        WebElement cell = browser.driver.findElement(By.cssSelector("table.runs tbody tr td a"));
+        assertThat(cell.getText()).isEqualTo(HOSTILE);
+        assertThat(browser.driver.findElements(By.cssSelector("table.runs img"))).isEmpty();
+        assertNoAlert();
+        browser.screenshot("07-runs-hostile-label");
+    }
+
+    @Test
+    void aShareLinkOpensReadOnlyInAFreshBrowser() {
+        openPlayground("?example=blocking-call");
+        choose("Event loop");
+        find("#run-button").click();
+        awaitStatus("succeeded");
+        String share = (String) browser.js("return new URL(document.getElementById('result-links').dataset.share,"
+                + " location.href).href");
+        assertThat(share).contains("/s/");
+
+        try (var stranger = new Browser(390, 844)) {
+            stranger.driver.get(share);
+            stranger.await(RUN_TIMEOUT, d -> d.findElement(By.id("shared-status")).getText().contains("Recorded"));
+            assertThat(stranger.driver.findElements(By.id("run-button"))).isEmpty();
+            assertThat(stranger.driver.findElement(By.linkText("Open in playground")).getAttribute("href"))
+                    .contains("/?fork=");
+            assertThat(stranger.driver.findElement(By.id("summary-card")).getText()).contains("blocked");
+            assertThat((Boolean) stranger.js("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("no horizontal scroll on a phone").isTrue();
+            stranger.screenshot("08-shared-phone");
+            stranger.driver.findElement(By.linkText("Open in playground")).click();
+            stranger.await(RUN_TIMEOUT, d -> d.findElement(By.id("run-status")).getText().contains("Forked"));
+            assertThat((String) stranger.js("return document.getElementById('graph-json').value")).contains("legacy");
+        }
+    }
+
+    private void assertNoAlert() {
+        try {
+            browser.driver.switchTo().alert();
+            throw new AssertionError("a script from user text ran and opened an alert");
+        } catch (NoAlertPresentException expected) {
+            // user text stayed text
+        }
+    }
+}
