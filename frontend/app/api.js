@@ -34,6 +34,7 @@ export async function api(method, url, body) {
 export function describe(error) {
   const p = error.problem || {};
   const lines = [p.title || error.message];
-  if (p.detail && p.detail !== p.title) lines.push(p.detail);
+  if (Array.isArray(p.errors) && p.errors.length) lines.push(p.errors.slice(0, 3).map(e => e.message).join('; '));
+  else if (p.detail && p.detail !== p.title) lines.push(p.detail);
   return lines.join(': ');
 }

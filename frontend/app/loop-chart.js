@@ -23,6 +23,6 @@ export function drawLoopChart(canvas, points, endMs) {
     ctx.lineTo(x(endMs), y(last));
     ctx.stroke(); ctx.restore();
   };
-  series('inFlight', '#e8a94a', [5, 3]);
   series('ready', '#5b6ee1', []);
+  series('inFlight', '#c2410c', [5, 3]);
 }

@@ -37,8 +37,46 @@ export function initPlayground(root) {
     if (e.target.closest('[data-action="copy-python"]')) copy($('#python-code').textContent, e.target);
   });
   $('#critical-toggle').addEventListener('change', e => timeline.setCritical(e.target.checked));
+  let previewTimer = 0;
+  const schedulePreview = () => { clearTimeout(previewTimer); previewTimer = setTimeout(() => preview(page, form), 250); };
+  form.addEventListener('graph-changed', schedulePreview);
+  form.addEventListener('change', e => { if (e.target.name === 'scheduler' || e.target.name === 'workers') schedulePreview(); });
+  if (!new URLSearchParams(window.location.search).has('run')) schedulePreview();
   openFromQuery(page);
   return page;
+}
+
+/** Before anything runs: the engine's virtual-time prediction, drawn like a run, so the page is never empty. */
+async function preview(page, form) {
+  if (page.current) return;
+  const graph = page.editor.graph;
+  let sim;
+  try {
+    sim = await api('POST', '/api/v1/simulate', { graph, scheduler: schedulerOf(form) });
+  } catch (error) {
+    if (page.current) return;
+    page.timeline.placeholder = 'No preview: ' + describe(error) + ' (details under the Run button).';
+    page.timeline.setRun(null);
+    const heading = document.createElement('h3');
+    heading.id = 'summary-heading';
+    heading.textContent = 'Summary';
+    $('#summary-card').replaceChildren(heading);
+    $('#loop-card').hidden = true;
+    setStatus('The graph cannot run as it is.', 'error');
+    return;
+  }
+  if (page.current || graph !== page.editor.graph) return;
+  const model = new RunModel(graph, sim.scheduler);
+  model.apply(sim.events || []);
+  page.timeline.setRun(model, { predictedMakespanMs: sim.makespanMs, criticalPath: sim.bounds?.criticalPath });
+  setStatus('Preview in virtual time (' + schedulerName(sim.scheduler) + '): ' + seconds(sim.makespanMs)
+    + '. Press Run to measure it for real.', '');
+  $('#timeline').setAttribute('aria-label', 'Predicted timeline on ' + schedulerName(sim.scheduler) + ': makespan '
+    + seconds(sim.makespanMs));
+  renderSummary($('#summary-card'), sim, model, 'Summary (predicted)');
+  const loopCard = $('#loop-card');
+  loopCard.hidden = sim.scheduler?.type !== 'event_loop';
+  if (!loopCard.hidden) drawLoopChart($('#loop-chart'), model.loopSeries(), sim.makespanMs || 1);
 }
 
 function bindTabs() {
@@ -81,7 +119,8 @@ function showActionError(editor, error) {
   } else {
     box.textContent = describe(error);
   }
-  setStatus('Not started.', 'error');
+  setStatus('Not started: see the message under the Run button.', 'error');
+  box.scrollIntoView({ block: 'nearest' });
 }
 
 function busy(on) {

@@ -15,9 +15,11 @@ export function schedulerName(s) {
   return 'Sequential';
 }
 
-export function renderSummary(card, run, model) {
+export function renderSummary(card, run, model, title = 'Summary') {
   const b = run.bounds || {};
-  card.replaceChildren(el('h3', 'Summary'));
+  const heading = el('h3', title);
+  heading.id = card.getAttribute('aria-labelledby') || '';
+  card.replaceChildren(heading);
   const dl = el('dl', null, 'summary');
   const row = (term, value, extra) => {
     dl.append(el('dt', term));

@@ -48,7 +48,8 @@ public class Examples {
             }
             JsonNode node = json.readTree(in);
             String slug = file.substring(file.indexOf('-') + 1);
-            return new Example(slug, node.path("title").asText(), node.path("notice").asText(),
+            return new Example(slug, node.path("title").asText(), node.path("short").asText(node.path("title").asText()),
+                    node.path("notice").asText(),
                     node.path("scheduler").asText("event_loop"), node.path("graph"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);

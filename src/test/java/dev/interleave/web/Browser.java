@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -50,7 +49,9 @@ final class Browser implements AutoCloseable {
         var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(width, height));
+        // The window size includes no browser chrome in headless mode on every version; pin the viewport itself.
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height",
+                height, "deviceScaleFactor", 1, "mobile", width < 600));
     }
 
     Object js(String script, Object... args) {
