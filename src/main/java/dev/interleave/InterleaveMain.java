@@ -22,6 +22,7 @@ public final class InterleaveMain {
         }
         var database = EmbeddedDatabase.start(Path.of(".interleave-data", "pg"));
         database.connection().forEach(System::setProperty);
+        database.closeAfterQuarkus();
         Quarkus.run(args);
     }
 }

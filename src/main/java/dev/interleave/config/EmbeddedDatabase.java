@@ -21,6 +21,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
     /** How long an orphaned postmaster gets to stop after SIGTERM before SIGKILL. */
     private static final Duration ORPHAN_STOP = Duration.ofSeconds(10);
+    /** Longest the database waits at exit for Quarkus to finish stopping. */
+    private static final Duration QUARKUS_STOP = Duration.ofSeconds(20);
 
     private final EmbeddedPostgres postgres;
 
@@ -46,12 +48,36 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(work.toFile())
+                    .setRegisterShutdownHook(false)
                     .start();
             LOG.infof("embedded PostgreSQL started on port %d with data in %s", postgres.getPort(), data);
             return new EmbeddedDatabase(postgres);
         } catch (IOException e) {
             throw new UncheckedIOException("the embedded PostgreSQL did not start", e);
         }
+    }
+
+    /**
+     * Stops PostgreSQL at JVM exit, but only after Quarkus has stopped, so shutdown can still save runs as
+     * interrupted (zonky's own hook would stop it concurrently).
+     */
+    public void closeAfterQuarkus() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            var waiter = new Thread(() -> {
+                var app = io.quarkus.runtime.Application.currentApplication();
+                if (app != null) {
+                    app.awaitShutdown();
+                }
+            });
+            waiter.setDaemon(true);
+            waiter.start();
+            try {
+                waiter.join(QUARKUS_STOP.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            close();
+        }, "embedded-postgres-stop"));
     }
 
     /** Quarkus datasource properties pointing at this server. */

@@ -58,7 +58,7 @@ public class ComparisonService {
                         prepared.add(runService.prepare(owner, g, specs.get(i), id, i));
                     }
                     return prepared;
-                }).chain(prepared -> runService.admit(owner.id(), id, prepared, comparisons.insert(id, owner.id(),
+                }).chain(prepared -> runService.admit(owner.id(), id, prepared, () -> comparisons.insert(id, owner.id(),
                         slug, g.graphJson(), g.graphId(), Instant.now()))))
                 .chain(() -> load(id))
                 .map(c -> views.comparison(c, true));

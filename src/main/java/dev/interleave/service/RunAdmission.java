@@ -3,6 +3,7 @@ package dev.interleave.service;
 import dev.interleave.config.PlaygroundConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -55,12 +56,19 @@ public class RunAdmission {
         return t;
     });
 
+    @Inject
     RunAdmission(PlaygroundConfig config) {
-        this.maxConcurrent = config.maxConcurrentRuns();
-        this.queueSize = config.runs().queueSize();
-        this.perOwnerConcurrent = config.runs().perOwnerConcurrent();
-        this.perOwnerQueued = config.runs().perOwnerQueued();
-        this.retryAfter = config.runs().retryAfter();
+        this(config.maxConcurrentRuns(), config.runs().queueSize(), config.runs().perOwnerConcurrent(),
+                config.runs().perOwnerQueued(), config.runs().retryAfter());
+    }
+
+    RunAdmission(int maxConcurrent, int queueSize, int perOwnerConcurrent, int perOwnerQueued,
+                 Duration retryAfter) {
+        this.maxConcurrent = maxConcurrent;
+        this.queueSize = queueSize;
+        this.perOwnerConcurrent = perOwnerConcurrent;
+        this.perOwnerQueued = perOwnerQueued;
+        this.retryAfter = retryAfter;
     }
 
     /** Claims a queue place for a job of {@code ownerId} named {@code key} (a run or comparison id). */

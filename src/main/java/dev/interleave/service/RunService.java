@@ -80,13 +80,14 @@ public class RunService {
      * activates the job; nothing is saved when admission refuses. {@code before} saves a parent row first.
      */
     Uni<List<StoredRun>> admit(String ownerId, String key, List<Prepared> prepared) {
-        return admit(ownerId, key, prepared, Uni.createFrom().voidItem());
+        return admit(ownerId, key, prepared, () -> Uni.createFrom().voidItem());
     }
 
-    Uni<List<StoredRun>> admit(String ownerId, String key, List<Prepared> prepared, Uni<Void> before) {
+    Uni<List<StoredRun>> admit(String ownerId, String key, List<Prepared> prepared,
+                               java.util.function.Supplier<Uni<Void>> before) {
         var ticket = admission.reserve(key, ownerId);
         prepared.forEach(p -> events.open(p.run().id()));
-        return Panache.withTransaction(() -> identity.ensure(ownerId).chain(() -> before)
+        return Panache.withTransaction(() -> identity.ensure(ownerId).chain(() -> before.get())
                         .chain(() -> insertAll(prepared)))
                 .invoke(saved -> admission.activate(ticket, () -> prepared.forEach(
                         p -> supervisor.execute(p.execution()))))
@@ -141,8 +142,10 @@ public class RunService {
     /** Deletes a run and its events; an unfinished run is cancelled first. */
     public Uni<Void> delete(Owner owner, String id) {
         return owned(owner, id).chain(run -> {
-            admission.removeQueued(id);
-            supervisor.cancel(id);
+            if (admission.removeQueued(id)) {
+                events.close(id);
+            }
+            supervisor.forget(id);
             return Panache.withTransaction(() -> runs.deleteOwned(id, owner.id()));
         }).replaceWithVoid();
     }

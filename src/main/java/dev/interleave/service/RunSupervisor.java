@@ -57,6 +57,8 @@ public class RunSupervisor {
     private final String instanceId = Ids.random(9);
     private final Map<String, RunHandle> handles = new ConcurrentHashMap<>();
     private final Set<String> cancelRequested = ConcurrentHashMap.newKeySet();
+    /** Runs deleted while queued or running: their keeper stops saving (the rows are gone). */
+    private final Set<String> deleted = ConcurrentHashMap.newKeySet();
     private final MeterRegistry registry;
     private final Timer latency;
     private final Counter eventsSaved;
@@ -102,9 +104,15 @@ public class RunSupervisor {
             latency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             finish(run, result);
         } catch (RuntimeException e) {
-            LOG.errorf(e, "run %s failed in the service", run.runId());
-            failQuietly(run.runId(), e);
+            if (deleted.contains(run.runId())) {
+                LOG.infof("run %s was deleted while it ran", run.runId());
+            } else {
+                LOG.errorf(e, "run %s failed in the service", run.runId());
+                failQuietly(run.runId(), e);
+            }
         } finally {
+            deleted.remove(run.runId());
+            cancelRequested.remove(run.runId());
             handles.remove(run.runId());
             events.close(run.runId());
             MDC.remove("runId");
@@ -120,6 +128,12 @@ public class RunSupervisor {
         }
         handle.cancel();
         return true;
+    }
+
+    /** The run is being deleted: stop it and save nothing more for it. */
+    void forget(String runId) {
+        deleted.add(runId);
+        cancel(runId);
     }
 
     private RunResult awaitWithCheckpoints(String runId, RunHandle handle) {
@@ -146,7 +160,7 @@ public class RunSupervisor {
     /** Saves the events after {@code savedSeq} as one chunk; returns the new last saved seq. */
     private long save(String runId, long savedSeq) {
         List<EventBatch> batches = events.after(runId, savedSeq);
-        if (batches.isEmpty()) {
+        if (batches.isEmpty() || deleted.contains(runId)) {
             return savedSeq;
         }
         long first = batches.get(0).firstSeq();
@@ -163,6 +177,9 @@ public class RunSupervisor {
         boolean interrupted = stopping && result.status() == RunStatus.CANCELLED;
         String status = interrupted ? "interrupted" : result.status().wireName();
         String reason = interrupted ? "the service shut down during the run" : result.reason();
+        if (deleted.contains(run.runId())) {
+            return;
+        }
         String resultJson = views.write(views.result(result, run.graph()));
         awaitDb(() -> runs.finish(run.runId(), status, reason, Instant.now(), resultJson, result.makespanMillis(),
                 result.eventCount()));
