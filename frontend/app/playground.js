@@ -144,6 +144,12 @@ async function run(page, form) {
   editor.clearErrors(); editor.applyErrors();
   page.socket?.close();
   $('#compare-card').hidden = true;
+  $('#loop-card').hidden = true;
+  const waiting = document.createElement('p');
+  waiting.className = 'muted';
+  waiting.textContent = 'Running… the measured summary appears when the run finishes.';
+  $('#summary-card').replaceChildren($('#summary-card h3') || document.createElement('h3'), waiting);
+  $('#summary-card h3').textContent = 'Summary';
   watchRun(page, view, scheduler, editor.graph);
 }
 

@@ -10,7 +10,9 @@ export function openStream(path, handlers) {
   socket.addEventListener('message', message => {
     let frame;
     try { frame = JSON.parse(message.data); } catch { return; }
-    if (frame.frame === 'summary' && !frame.runId) summarised = true;
+    // On a comparison stream each run ends with its own summary (with runId); only the last one, carrying the
+    // comparison, ends the stream.
+    if (frame.frame === 'summary' && (frame.comparison || !path.includes('/comparisons/'))) summarised = true;
     handlers[frame.frame]?.(frame);
   });
   socket.addEventListener('close', event => {

@@ -102,7 +102,8 @@ function seek(tr, ms) {
       criticalPath: tr.run.bounds?.criticalPath });
   }
   const batch = [];
-  while (tr.cursor < tr.events.length && tr.events[tr.cursor].tMs <= ms) batch.push(tr.events[tr.cursor++]);
+  const end = ms >= tr.run.makespanMs;   // the last events may carry a time a hair after the makespan
+  while (tr.cursor < tr.events.length && (end || tr.events[tr.cursor].tMs <= ms)) batch.push(tr.events[tr.cursor++]);
   tr.model.apply(batch);
   tr.model.replayAt = ms;
   const done = tr.cursor >= tr.events.length;

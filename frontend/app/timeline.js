@@ -184,7 +184,8 @@ export class Timeline {
     for (let t = 0; t <= end; t += step) {
       const px = Math.round(x(t)) + 0.5;
       ctx.beginPath(); ctx.moveTo(px, AXIS - 4); ctx.lineTo(px, L.height - 34); ctx.stroke();
-      ctx.fillText(t === 0 ? '0' : seconds(t), px + 2, 12);
+      const text = t === 0 ? '0' : seconds(t);
+      ctx.fillText(text, Math.min(px + 2, GUTTER + L.plotW + 10 - ctx.measureText(text).width), 12);
     }
   }
 
