@@ -68,8 +68,14 @@ function loopVerdict(run, model, b, makespan) {
   }
   if (culprit) {
     const what = culprit.kind === 'blocking_io' ? 'blocking_io task ' : 'cpu task ';
-    return 'The loop was blocked ' + seconds(culprit.endMs - culprit.startMs) + ' by ' + what + culprit.id
-      + '; a wait that had already finished went unnoticed for ' + seconds(best) + '.';
+    const held = seconds(culprit.endMs - culprit.startMs);
+    if (stalls.length === 1) {
+      return 'The loop was blocked ' + held + ' by ' + what + culprit.id
+        + '; a wait that had already finished went unnoticed for ' + seconds(best) + '.';
+    }
+    const total = stalls.reduce((sum, [from, to]) => sum + (to - from), 0);
+    return stalls.length + ' finished waits went unnoticed while the loop was busy (' + seconds(total)
+      + ' added up); the worst holder was ' + what + culprit.id + ' (' + held + ' on the loop).';
   }
   const ioCount = tasks.filter(t => t.kind === 'io').length;
   if (!b.loopHoldingWorkMs) {

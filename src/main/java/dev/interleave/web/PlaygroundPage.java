@@ -2,18 +2,14 @@ package dev.interleave.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.interleave.engine.Engine;
-import dev.interleave.engine.EngineLimits;
-import dev.interleave.engine.graph.GraphInvalidException;
-import dev.interleave.engine.graph.GraphLimits;
 import dev.interleave.engine.graph.GraphSpec;
-import dev.interleave.engine.graph.GraphValidator;
-import dev.interleave.engine.graph.TaskGraph;
 import dev.interleave.engine.graph.Violation;
 import dev.interleave.engine.sched.SchedulerSpec;
+import dev.interleave.service.ServiceException;
+import dev.interleave.service.SimulationService;
+import dev.interleave.service.view.SchedulerView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.annotation.PreDestroy;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -28,7 +24,7 @@ import java.util.List;
 /**
  * The playground at {@code /}: examples gallery, graph editor, scheduler picker and the live result area. Runs
  * themselves go through the JSON API and the WebSocket stream; this class renders the page and the
- * server-side prediction line (a virtual-time simulation, cheap and deterministic).
+ * server-side prediction line (virtual-time simulations, cheap and deterministic).
  */
 @Path("/")
 public class PlaygroundPage {
@@ -42,21 +38,14 @@ public class PlaygroundPage {
         static native TemplateInstance page$problems(List<String> problems);
     }
 
-    /** Predictions are for people reading a line of text: a tighter limit than the API's keeps them instant. */
-    private static final GraphLimits PREDICTION_LIMITS = new GraphLimits(2_000, 20_000);
-
     private final Examples examples;
     private final ObjectMapper json;
-    private final Engine engine = new Engine(EngineLimits.DEFAULT);
+    private final SimulationService simulations;
 
-    public PlaygroundPage(Examples examples, ObjectMapper json) {
+    public PlaygroundPage(Examples examples, ObjectMapper json, SimulationService simulations) {
         this.examples = examples;
         this.json = json;
-    }
-
-    @PreDestroy
-    void close() {
-        engine.close();
+        this.simulations = simulations;
     }
 
     @GET
@@ -79,22 +68,20 @@ public class PlaygroundPage {
             return problems(List.of("The graph is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")."));
         }
-        TaskGraph graph;
+        int lanes = workers == null ? 2 : Math.clamp(workers, 1, SchedulerSpec.MAX_WORKERS);
         try {
-            graph = new GraphValidator(PREDICTION_LIMITS).validOrThrow(spec);
-        } catch (GraphInvalidException e) {
+            var prediction = new Prediction(makespanMs(spec, new SchedulerView("sequential", null)),
+                    makespanMs(spec, new SchedulerView("event_loop", null)),
+                    makespanMs(spec, new SchedulerView("parallel", lanes)), lanes);
+            return Response.ok(Templates.page$prediction(prediction)).build();
+        } catch (ServiceException.Invalid e) {
             return problems(e.violations().stream().map(Violation::message).limit(5).toList());
         }
-        int lanes = workers == null ? 2 : Math.clamp(workers, 1, SchedulerSpec.MAX_WORKERS);
-        var prediction = new Prediction(
-                makespanMs(graph, new SchedulerSpec.Sequential()),
-                makespanMs(graph, new SchedulerSpec.EventLoop()),
-                makespanMs(graph, new SchedulerSpec.Parallel(lanes)), lanes);
-        return Response.ok(Templates.page$prediction(prediction)).build();
     }
 
-    private double makespanMs(TaskGraph graph, SchedulerSpec scheduler) {
-        return engine.simulate(graph, scheduler, false).makespanMillis();
+    /** Runs on a worker thread (a blocking resource method): simulations are CPU-bound. */
+    private double makespanMs(GraphSpec spec, SchedulerView scheduler) {
+        return simulations.simulate(spec, scheduler).makespanMs();
     }
 
     private static Response problems(List<String> messages) {

@@ -156,6 +156,11 @@ class PlaygroundBrowserTest {
         assertThat(browser.driver.findElements(By.cssSelector("table.runs img"))).isEmpty();
         assertNoAlert();
         browser.screenshot("07-runs-hostile-label");
+
+        cell.click();                                  // re-open the run: the graph and its replayed timeline
+        awaitStatus("succeeded");
+        assertThat((String) browser.js("return document.getElementById('graph-json').value")).contains(HOSTILE);
+        assertNoAlert();
     }
 
     @Test
@@ -182,6 +187,35 @@ class PlaygroundBrowserTest {
             stranger.await(RUN_TIMEOUT, d -> d.findElement(By.id("run-status")).getText().contains("Forked"));
             assertThat((String) stranger.js("return document.getElementById('graph-json').value")).contains("legacy");
         }
+    }
+
+    @Test
+    void aThousandTaskGraphIsDrawnEditedAndRun() {
+        openPlayground("");
+        var json = new StringBuilder("{\"name\":\"big fan-out\",\"tasks\":[");
+        for (int i = 0; i < 999; i++) {
+            json.append("{\"id\":\"t").append(i).append("\",\"kind\":\"").append(i % 10 == 0 ? "cpu" : "io")
+                    .append("\",\"ms\":").append(i % 10 == 0 ? 1 : 100 + i % 200).append("},");
+        }
+        json.append("{\"id\":\"join\",\"kind\":\"cpu\",\"ms\":20,\"after\":[\"t1\",\"t2\",\"t998\"]}]}");
+        long loadMs = (Long) browser.js("const t0 = performance.now(); const t = document.getElementById('graph-json');"
+                + "t.value = arguments[0]; t.dispatchEvent(new Event('input', {bubbles: true}));"
+                + "return Math.round(performance.now() - t0);", json.toString());
+        assertThat(((Number) browser.js("return window.interleave.editor.cy.nodes().length")).intValue())
+                .isEqualTo(1000);
+        browser.js("window.interleave.editor.select('t5')");
+        find("#task-ms").clear();
+        find("#task-ms").sendKeys("250\t");
+        assertThat((String) browser.js("return document.getElementById('graph-json').value")).contains("\"ms\": 250");
+
+        find("#run-button").click();
+        awaitStatus("succeeded");
+        assertThat(((Number) browser.js("return window.interleave.timeline.model.order.length")).intValue())
+                .isEqualTo(1000);
+        long drawMs = (Long) browser.js("const t0 = performance.now(); window.interleave.timeline.draw();"
+                + "return Math.round(performance.now() - t0);");
+        System.out.printf("1000 tasks: editor load + layout %d ms, one full timeline draw %d ms%n", loadMs, drawMs);
+        browser.screenshot("09-thousand-tasks");
     }
 
     private void assertNoAlert() {
