@@ -3,7 +3,6 @@ import htmx from 'htmx.org';
 import './app.css';
 import { initPlayground } from './playground.js';
 import { initShared } from './shared.js';
-import { initRuns } from './runs.js';
 
 window.htmx = htmx;
 
@@ -31,7 +30,5 @@ function start() {
   if (playground) initPlayground(playground);
   const shared = document.querySelector('[data-island="shared"]');
   if (shared) initShared(shared);
-  const runs = document.querySelector('[data-island="runs"]');
-  if (runs) initRuns(runs);
 }
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();

@@ -161,6 +161,15 @@ class PlaygroundBrowserTest {
         awaitStatus("succeeded");
         assertThat((String) browser.js("return document.getElementById('graph-json').value")).contains(HOSTILE);
         assertNoAlert();
+
+        browser.driver.get(root + "runs");
+        int before = browser.driver.findElements(By.cssSelector("table.runs tbody tr")).size();
+        browser.driver.findElement(By.cssSelector("table.runs tbody tr button")).click();
+        browser.await(Duration.ofSeconds(5), d -> d.switchTo().alert()).accept();
+        browser.await(Duration.ofSeconds(10),
+                d -> d.findElements(By.cssSelector("table.runs tbody tr")).size() == before - 1);
+        browser.driver.navigate().refresh();
+        assertThat(browser.driver.findElements(By.cssSelector("table.runs tbody tr"))).hasSize(before - 1);
     }
 
     @Test
