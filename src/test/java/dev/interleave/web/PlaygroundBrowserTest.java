@@ -120,6 +120,14 @@ class PlaygroundBrowserTest {
         assertThat(find("#compare-verdict").getText()).contains("faster than sequential");
         browser.js("document.getElementById('compare-card').scrollIntoView()");
         browser.screenshot("05-compare-all");
+
+        String share = (String) browser.js("return new URL(document.getElementById('result-links').dataset.share,"
+                + " location.href).href");
+        browser.driver.get(share);
+        browser.await(RUN_TIMEOUT, d -> d.findElement(By.id("shared-status")).getText().contains("Recorded"));
+        assertThat(browser.driver.findElements(By.cssSelector("#shared-timelines canvas"))).hasSize(3);
+        assertThat(find("#compare-bars").getText()).contains("Sequential").contains("Event loop");
+        browser.screenshot("05b-shared-comparison");
     }
 
     @Test
