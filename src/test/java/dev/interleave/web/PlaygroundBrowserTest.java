@@ -102,6 +102,11 @@ class PlaygroundBrowserTest {
         assertThat(find("#loop-card").isDisplayed()).isTrue();
         browser.screenshot("03-run-finished");
 
+        find("#critical-toggle").click();
+        hoverTask("b");
+        assertThat(find(".tooltip").getText()).contains("b · io · GET /orders").contains("stall");
+        browser.screenshot("03b-critical-path-and-tooltip");
+
         // The script itself comes from the exports work (501 until merged); the tab shows whatever the server says.
         find("#result-links button[data-action='python']").click();
         browser.await(Duration.ofSeconds(10), d -> !find("#python-code").getText().isBlank());
@@ -233,6 +238,28 @@ class PlaygroundBrowserTest {
                 + "return Math.round(performance.now() - t0);");
         System.out.printf("1000 tasks: editor load + layout %d ms, one full timeline draw %d ms%n", loadMs, drawMs);
         browser.screenshot("09-thousand-tasks");
+    }
+
+    @Test
+    void theEtlPreviewIsDrawnBeforeAnythingRuns() {
+        openPlayground("?example=etl");
+        browser.await(Duration.ofSeconds(10), d -> find("#run-status").getText().startsWith("Preview"));
+        assertThat(find("#summary-card").getText()).contains("Summary (predicted)")
+                .contains("cannot speed up");
+        assertThat(((Number) browser.js("return window.interleave.timeline.model.order.length")).intValue())
+                .isEqualTo(13);
+        browser.screenshot("10-etl-preview");
+    }
+
+    /** Moves the mouse over the first drawn part of a task, where the timeline's hit test will find it. */
+    private void hoverTask(String id) {
+        var hit = (java.util.Map<?, ?>) browser.js("const h = window.interleave.timeline.hits.find(h => h.task.id === "
+                + "arguments[0]); const r = document.getElementById('timeline').getBoundingClientRect();"
+                + "return {x: h.x + Math.min(20, h.w / 2) - r.width / 2, y: h.y + h.h / 2 - r.height / 2};", id);
+        new org.openqa.selenium.interactions.Actions(browser.driver)
+                .moveToElement(find("#timeline"), ((Number) hit.get("x")).intValue(), ((Number) hit.get("y")).intValue())
+                .perform();
+        browser.await(Duration.ofSeconds(5), d -> find(".tooltip").isDisplayed());
     }
 
     private void assertNoAlert() {
