@@ -33,7 +33,8 @@ public class IdentityFilter {
         this.allowedOrigins = config.http().allowedOrigins().orElse(List.of());
     }
 
-    @ServerRequestFilter
+    /** Non-blocking: runs on the event loop even before @Blocking methods, as the token lookup needs it. */
+    @ServerRequestFilter(nonBlocking = true)
     Uni<Response> identify(ContainerRequestContext request) {
         if (!request.getUriInfo().getPath().startsWith("/api/v1")) {
             return Uni.createFrom().nullItem();

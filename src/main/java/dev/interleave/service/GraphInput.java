@@ -1,6 +1,7 @@
 package dev.interleave.service;
 
 import dev.interleave.config.PlaygroundConfig;
+import dev.interleave.engine.graph.GraphInvalidException;
 import dev.interleave.engine.graph.GraphSpec;
 import dev.interleave.engine.graph.GraphValidator;
 import dev.interleave.engine.graph.TaskGraph;
@@ -29,12 +30,12 @@ public class GraphInput {
             throw new ServiceException.Invalid(List.of(new Violation(prefix.isEmpty() ? "/" : prefix,
                     "missing-graph", "a graph is required")));
         }
-        var violations = validator.violations(spec);
-        if (!violations.isEmpty()) {
-            throw new ServiceException.Invalid(violations.stream()
+        try {
+            return validator.validOrThrow(spec);
+        } catch (GraphInvalidException e) {
+            throw new ServiceException.Invalid(e.violations().stream()
                     .map(v -> new Violation(prefix + v.pointer(), v.code(), v.message(), v.cycle())).toList());
         }
-        return validator.validOrThrow(spec);
     }
 
     /** The scheduler; null means parallel on the default worker count. */

@@ -19,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +43,8 @@ public class RunSupervisor {
     private static final Logger LOG = Logger.getLogger(RunSupervisor.class);
     /** How long to wait for the engine's dispatcher to deliver run_finished after the outcome is known. */
     private static final Duration LAST_EVENT_WAIT = Duration.ofSeconds(5);
+    /** Most events per saved chunk (and so per replay frame); a live batch is at most 1,000 events. */
+    private static final int CHUNK_EVENTS = 1_000;
 
     /** Everything needed to execute one saved run. */
     record Execution(String runId, TaskGraph graph, SchedulerSpec scheduler) {
@@ -157,20 +160,46 @@ public class RunSupervisor {
         }
     }
 
-    /** Saves the events after {@code savedSeq} as one chunk; returns the new last saved seq. */
+    /**
+     * Saves the events after {@code savedSeq}, in one transaction, as chunks of at most {@link #CHUNK_EVENTS}
+     * events (a chunk is one replay frame, so it stays well under WebSocket clients' message limits). Returns the
+     * new last saved seq.
+     */
     private long save(String runId, long savedSeq) {
         List<EventBatch> batches = events.after(runId, savedSeq);
         if (batches.isEmpty() || deleted.contains(runId)) {
             return savedSeq;
         }
-        long first = batches.get(0).firstSeq();
+        var chunks = new ArrayList<EventChunk>();
+        var group = new ArrayList<EventBatch>();
+        long size = 0;
+        for (var batch : batches) {
+            long n = batch.lastSeq() - batch.firstSeq() + 1;
+            if (!group.isEmpty() && size + n > CHUNK_EVENTS) {
+                chunks.add(chunk(group));
+                group = new ArrayList<>();
+                size = 0;
+            }
+            group.add(batch);
+            size += n;
+        }
+        chunks.add(chunk(group));
         long last = batches.get(batches.size() - 1).lastSeq();
-        String json = batches.stream().map(b -> b.eventsJson().substring(1, b.eventsJson().length() - 1))
-                .filter(s -> !s.isEmpty()).collect(Collectors.joining(",", "[", "]"));
-        var chunk = new EventChunk(first, last, json);
-        awaitDb(() -> eventStore.append(runId, chunk).chain(() -> runs.heartbeat(runId, last + 1, Instant.now())));
-        eventsSaved.increment(last - first + 1);
+        awaitDb(() -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (var c : chunks) {
+                chain = chain.chain(() -> eventStore.append(runId, c));
+            }
+            return chain.chain(() -> runs.heartbeat(runId, last + 1, Instant.now()));
+        });
+        eventsSaved.increment(last - batches.get(0).firstSeq() + 1);
         return last;
+    }
+
+    private static EventChunk chunk(List<EventBatch> group) {
+        String json = group.stream().map(b -> b.eventsJson().substring(1, b.eventsJson().length() - 1))
+                .filter(s -> !s.isEmpty()).collect(Collectors.joining(",", "[", "]"));
+        return new EventChunk(group.get(0).firstSeq(), group.get(group.size() - 1).lastSeq(), json);
     }
 
     private void finish(Execution run, RunResult result) {
