@@ -159,6 +159,8 @@ export class GraphEditor {
     });
     this.cy.on('tap', e => { if (e.target === this.cy) this.select(null); });
     container.addEventListener('keydown', e => this.key(e));
+    // cytoscape cancels mousedown (no text selection), which also keeps focus away: give it back explicitly
+    container.addEventListener('mousedown', () => container.focus({ preventScroll: true }));
   }
 
   key(e) {

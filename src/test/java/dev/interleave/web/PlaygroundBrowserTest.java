@@ -150,6 +150,12 @@ class PlaygroundBrowserTest {
                 .isTrue();
         assertThat(find("#task-error").getText()).contains("cycle");
         browser.screenshot("06-cycle-error");
+
+        find("#graph-canvas").click();                 // keyboard: arrows walk the tasks, the inspector follows
+        new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT)
+                .perform();
+        assertThat(find("#inspector-title").getText()).isIn("a", "b");
+        assertThat(find("#task-inspector").isEnabled()).isTrue();
     }
 
     @Test
@@ -228,6 +234,11 @@ class PlaygroundBrowserTest {
         browser.js("window.interleave.editor.select('t5')");
         find("#task-ms").clear();
         find("#task-ms").sendKeys("250\t");
+        assertThat((String) browser.js("return document.getElementById('graph-json').value")).contains("\"ms\": 250");
+        find("button[data-action='undo']").click();
+        assertThat((String) browser.js("return document.getElementById('graph-json').value"))
+                .doesNotContain("\"ms\": 250");
+        find("button[data-action='redo']").click();
         assertThat((String) browser.js("return document.getElementById('graph-json').value")).contains("\"ms\": 250");
 
         find("#run-button").click();
