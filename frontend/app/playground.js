@@ -60,7 +60,10 @@ async function preview(page, form) {
     const heading = document.createElement('h3');
     heading.id = 'summary-heading';
     heading.textContent = 'Summary';
-    $('#summary-card').replaceChildren(heading);
+    const hint = document.createElement('p');
+    hint.className = 'muted';
+    hint.textContent = 'Fix the graph to see a prediction.';
+    $('#summary-card').replaceChildren(heading, hint);
     $('#loop-card').hidden = true;
     setStatus('The graph cannot run as it is.', 'error');
     return;
@@ -247,7 +250,18 @@ async function copy(text, button) {
     await navigator.clipboard.writeText(text);
     button.textContent = 'Copied ✓';
   } catch {
-    window.prompt('Copy this:', text);
+    // No clipboard access (e.g. plain http on another host): show the text selected, ready for Ctrl+C.
+    let field = button.nextElementSibling;
+    if (!field || field.tagName !== 'INPUT') {
+      field = document.createElement('input');
+      field.readOnly = true;
+      field.className = 'copy-field';
+      field.setAttribute('aria-label', 'Text to copy');
+      button.after(field);
+    }
+    field.value = text;
+    field.select();
+    field.focus();
   }
   button.dataset.copied = text;
   setTimeout(() => { button.textContent = before; }, 1500);
