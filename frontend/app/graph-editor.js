@@ -14,6 +14,34 @@ function nodeText(t) {
   return t.id + ' · ' + t.kind + '\n' + label + ms;
 }
 
+/**
+ * dagre puts every task of a rank in one column: a fan-out of 50 (or 1,000) becomes a column too tall to see.
+ * Ranks taller than about the square root of the graph wrap into several columns, keeping rank order left to right.
+ */
+function wrapTallRanks(nodes) {
+  const perColumn = Math.max(8, Math.ceil(Math.sqrt(nodes.length) * 1.5));
+  const ranks = new Map();
+  for (const n of nodes) {
+    const key = Math.round(n.x);
+    if (!ranks.has(key)) ranks.set(key, []);
+    ranks.get(key).push(n);
+  }
+  const placed = new Map();
+  let x = 0;
+  for (const key of [...ranks.keys()].sort((a, b) => a - b)) {
+    const rank = ranks.get(key).sort((a, b) => a.y - b.y);
+    const columns = Math.ceil(rank.length / perColumn);
+    const rows = Math.ceil(rank.length / columns);
+    // every rank is centred on y = 0, so a wrapped rank and its neighbours stay side by side
+    const mid = columns === 1 ? (rank[0].y + rank[rank.length - 1].y) / 2 : 0;
+    const offset = columns === 1 ? 0 : ((rows - 1) * 52) / 2;
+    rank.forEach((n, i) => placed.set(n.id, columns === 1 ? { x, y: n.y - mid }
+      : { x: x + Math.floor(i / rows) * 150, y: (i % rows) * 52 - offset }));
+    x += columns * 150 + 40;
+  }
+  return placed;
+}
+
 export class GraphEditor {
   constructor({ container, textarea, jsonError, inspector, form }) {
     this.textarea = textarea;
@@ -41,7 +69,7 @@ export class GraphEditor {
     return [
       { selector: 'node', style: { shape: 'round-rectangle', width: 132, height: 40, 'background-color': '#fff',
         'border-width': 2, 'border-color': '#5b6ee1', label: 'data(text)', 'text-wrap': 'wrap', 'font-size': 10,
-        'text-valign': 'center', 'text-halign': 'center', color: '#1f2533', 'min-zoomed-font-size': 7 } },
+        'text-valign': 'center', 'text-halign': 'center', color: '#1f2533', 'min-zoomed-font-size': 4 } },
       { selector: 'node[kind = "io"]', style: { 'border-color': '#e8a94a', 'border-style': 'dashed' } },
       { selector: 'node[kind = "blocking_io"]', style: { 'border-color': '#4b5563', 'border-style': 'double', 'border-width': 4 } },
       { selector: 'node:selected', style: { 'background-color': '#e8f0fe', 'border-width': 3, 'overlay-opacity': 0 } },
@@ -138,9 +166,10 @@ export class GraphEditor {
     this.cy.nodes().forEach(n => g.setNode(n.id(), { width: 132, height: 40 }));
     this.cy.edges().forEach(e => g.setEdge(e.data('source'), e.data('target')));
     dagre.layout(g);
+    const placed = wrapTallRanks(this.cy.nodes().map(n => ({ id: n.id(), x: g.node(n.id()).x, y: g.node(n.id()).y })));
     this.cy.nodes().forEach(n => {
       const known = keepKnown && this.positions.get(n.id());
-      const p = known || { x: g.node(n.id()).x, y: g.node(n.id()).y };
+      const p = known || placed.get(n.id());
       n.position(p);
       this.positions.set(n.id(), { ...p });
     });
