@@ -37,6 +37,7 @@ export function initPlayground(root) {
     if (e.target.closest('[data-action="copy-python"]')) copy($('#python-code').textContent, e.target);
   });
   $('#critical-toggle').addEventListener('change', e => timeline.setCritical(e.target.checked));
+  $('#stop-button').addEventListener('click', () => stop(page));
   let previewTimer = 0;
   const schedulePreview = () => { clearTimeout(previewTimer); previewTimer = setTimeout(() => preview(page, form), 250); };
   form.addEventListener('graph-changed', schedulePreview);
@@ -129,6 +130,19 @@ function showActionError(editor, error) {
 function busy(on) {
   $('#run-button').disabled = on;
   $('#compare-button').disabled = on;
+  if (!on) $('#stop-button').hidden = true;
+}
+
+/** Asks the server to cancel the run being watched; the stream then ends with its summary as usual. */
+async function stop(page) {
+  const id = page.current?.view?.id;
+  if (!id || page.current.done) return;
+  try {
+    await api('POST', '/api/v1/runs/' + encodeURIComponent(id) + '/cancel');
+    setStatus('Stopping…', 'running');
+  } catch (error) {
+    setStatus('Could not stop the run: ' + describe(error), 'error');
+  }
 }
 
 async function run(page, form) {
@@ -167,6 +181,7 @@ export function watchRun(page, view, scheduler, graph) {
   setStatus(schedulerName(view.scheduler) + ' · running…', 'running');
   $('#timeline').setAttribute('aria-label', 'Timeline of the run on ' + schedulerName(view.scheduler) + ', in progress');
   timeline.startClock();
+  $('#stop-button').hidden = false;         // only now is there a run id to cancel
   if (!predictedModel) loadGhost(page, graph || view.graph, view.scheduler);
   page.socket = openStream(view.links.stream, {
     run: frame => {

@@ -61,10 +61,15 @@ class PlaygroundBrowserTest {
     }
 
     private String awaitStatus(String word) {
-        return browser.await(RUN_TIMEOUT, d -> {
-            String text = find("#run-status").getText();
-            return text.contains(word) ? text : null;
-        });
+        try {
+            return browser.await(RUN_TIMEOUT, d -> {
+                String text = find("#run-status").getText();
+                return text.contains(word) ? text : null;
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the status never said '" + word + "'; it says: "
+                    + find("#run-status").getText(), e);
+        }
     }
 
     private void loadGraphJson(String json) {
@@ -249,6 +254,18 @@ class PlaygroundBrowserTest {
                 + "return Math.round(performance.now() - t0);");
         System.out.printf("1000 tasks: editor load + layout %d ms, one full timeline draw %d ms%n", loadMs, drawMs);
         browser.screenshot("09-thousand-tasks");
+    }
+
+    @Test
+    void aLongRunCanBeStopped() {
+        openPlayground("");
+        loadGraphJson("{\"name\":\"slow\",\"tasks\":[{\"id\":\"wait\",\"kind\":\"io\",\"ms\":8000}]}");
+        find("#run-button").click();
+        browser.await(RUN_TIMEOUT, d -> find("#stop-button").isDisplayed());
+        find("#stop-button").click();
+        String status = awaitStatus("cancelled");
+        assertThat(status).doesNotContain("succeeded");
+        assertThat(find("#run-button").isEnabled()).isTrue();
     }
 
     @Test
