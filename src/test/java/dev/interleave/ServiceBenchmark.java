@@ -123,7 +123,7 @@ class ServiceBenchmark {
         }
         sb.append("]},\"scheduler\":{\"type\":\"event_loop\"}}");
         String id = me.json(sb.toString()).post("/api/v1/runs").then().statusCode(202).extract().path("id");
-        int watchers = 200;
+        int watchers = Integer.getInteger("bench.watchers", 200);
         long connectStart = System.nanoTime();
         var finishedAt = new ConcurrentLinkedQueue<Long>();
         var received = new ArrayList<List<String>>();

@@ -53,8 +53,8 @@ public class ProblemMappers {
                     "the body is not valid JSON: " + p.getOriginalMessage() + " (line "
                             + p.getLocation().getLineNr() + ", column " + p.getLocation().getColumnNr() + ")",
                     uri, null);
-            default -> problem(400, "malformed-json", "Malformed JSON", "the body could not be read as JSON",
-                    uri, null);
+            default -> problem(400, "malformed-json", "Malformed JSON", "the body is not valid JSON: "
+                    + firstLine(e.getOriginalMessage()), uri, null);
         };
     }
 
@@ -110,6 +110,11 @@ public class ProblemMappers {
                 .map(s -> s.replace("~", "~0").replace("/", "~1"))
                 .collect(Collectors.joining("/", "/", ""));
         return p.equals("/") ? "/" : p;
+    }
+
+    /** Jackson's message without the source excerpt it appends on later lines. */
+    private static String firstLine(String message) {
+        return message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
     }
 
     private static String expected(MismatchedInputException e) {

@@ -1,6 +1,7 @@
 package dev.interleave.service;
 
 import dev.interleave.config.PlaygroundConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,9 +58,11 @@ public class RunAdmission {
     });
 
     @Inject
-    RunAdmission(PlaygroundConfig config) {
+    RunAdmission(PlaygroundConfig config, MeterRegistry registry) {
         this(config.maxConcurrentRuns(), config.runs().queueSize(), config.runs().perOwnerConcurrent(),
                 config.runs().perOwnerQueued(), config.runs().retryAfter());
+        registry.gauge("interleave.runs.queued", this, RunAdmission::queued);
+        registry.gauge("interleave.runs.admitted", this, RunAdmission::running);
     }
 
     RunAdmission(int maxConcurrent, int queueSize, int perOwnerConcurrent, int perOwnerQueued,

@@ -143,9 +143,10 @@ public class RunService {
     public Uni<Void> delete(Owner owner, String id) {
         return owned(owner, id).chain(run -> {
             if (admission.removeQueued(id)) {
-                events.close(id);
+                events.close(id); // never started: no keeper will touch it
+            } else {
+                supervisor.forget(id);
             }
-            supervisor.forget(id);
             return Panache.withTransaction(() -> runs.deleteOwned(id, owner.id()));
         }).replaceWithVoid();
     }

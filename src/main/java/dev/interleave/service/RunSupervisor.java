@@ -91,15 +91,20 @@ public class RunSupervisor {
     void execute(Execution run) {
         MDC.put("runId", run.runId());
         try {
-            if (stopping || awaitDb(() -> runs.markRunning(run.runId(), Instant.now(), instanceId)) == 0) {
-                events.close(run.runId()); // cancelled or deleted while queued, or shutting down
+            if (stopping) {
+                return;
+            }
+            // Start first, so startedAt is when the run really began (start() first predicts the run).
+            var handle = engine.start(run.graph(), run.scheduler(), deadline,
+                    batch -> events.publish(run.runId(), batch));
+            Instant startedAt = Instant.now();
+            long started = System.nanoTime();
+            handles.put(run.runId(), handle);
+            if (awaitDb(() -> runs.markRunning(run.runId(), startedAt, instanceId)) == 0) {
+                handle.cancel(); // cancelled or deleted while queued
                 return;
             }
             LOG.infof("run %s started on %s", run.runId(), run.scheduler().describe());
-            long started = System.nanoTime();
-            var handle = engine.start(run.graph(), run.scheduler(), deadline,
-                    batch -> events.publish(run.runId(), batch));
-            handles.put(run.runId(), handle);
             if (cancelRequested.remove(run.runId()) || stopping) {
                 handle.cancel();
             }

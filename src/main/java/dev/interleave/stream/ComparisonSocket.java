@@ -12,6 +12,7 @@ import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,17 +46,23 @@ public class ComparisonSocket {
         this.streamed = registry.counter("interleave.events.streamed");
     }
 
+    /**
+     * Starts the stream and returns at once: the stream lives as long as the run, and callbacks such as
+     * {@code @OnClose} must not wait for it. Non-blocking, so the database calls stay on the event loop.
+     */
     @OnOpen
-    public Uni<Void> open(WebSocketConnection connection) {
+    @NonBlocking
+    public void open(WebSocketConnection connection) {
         String id = connection.pathParam("id");
         String share = StreamAccess.share(connection.handshakeRequest());
-        return access.owner(connection.handshakeRequest())
+        access.owner(connection.handshakeRequest())
                 .chain(owner -> comparisons.visible(owner, share, id)
                         .chain(c -> connection.sendText(frame("comparison", c)).replaceWith(c))
                         .chain(c -> streamRuns(connection, c.runs().stream().map(r -> r.id()).toList(), 0))
                         .chain(dropped -> dropped ? Uni.createFrom().voidItem() : summary(connection, owner, share,
                                 id)))
-                .onFailure().recoverWithUni(failure -> StreamErrors.send(connection, views, failure));
+                .onFailure().recoverWithUni(failure -> StreamErrors.send(connection, views, failure))
+                .subscribe().with(ok -> { }, failure -> { });
     }
 
     /** Streams runs from {@code index} on, one after another; true if the watcher was dropped. */

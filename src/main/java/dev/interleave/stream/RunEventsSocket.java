@@ -10,6 +10,7 @@ import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,11 +37,16 @@ public class RunEventsSocket {
         this.streamed = registry.counter("interleave.events.streamed");
     }
 
+    /**
+     * Starts the stream and returns at once: the stream lives as long as the run, and callbacks such as
+     * {@code @OnClose} must not wait for it. Non-blocking, so the database calls stay on the event loop.
+     */
     @OnOpen
-    public Uni<Void> open(WebSocketConnection connection) {
+    @NonBlocking
+    public void open(WebSocketConnection connection) {
         String id = connection.pathParam("id");
         String share = StreamAccess.share(connection.handshakeRequest());
-        return access.owner(connection.handshakeRequest())
+        access.owner(connection.handshakeRequest())
                 .chain(owner -> runs.visible(owner, share, id, false))
                 .chain(run -> {
                     var stream = new RunStream(connection, id, runs, hub, views, maxPending, streamed);
@@ -48,7 +54,8 @@ public class RunEventsSocket {
                     return stream.stream(run).invoke(() -> streams.remove(connection.id()))
                             .chain(() -> stream.isDropped() ? Uni.createFrom().voidItem() : connection.close());
                 })
-                .onFailure().recoverWithUni(failure -> StreamErrors.send(connection, views, failure));
+                .onFailure().recoverWithUni(failure -> StreamErrors.send(connection, views, failure))
+                .subscribe().with(ok -> { }, failure -> { });
     }
 
     @OnClose

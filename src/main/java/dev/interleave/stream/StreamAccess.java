@@ -16,8 +16,11 @@ public class StreamAccess {
 
     private final IdentityService identity;
 
-    StreamAccess(IdentityService identity) {
+    private final java.util.List<String> allowedOrigins;
+
+    StreamAccess(IdentityService identity, dev.interleave.config.PlaygroundConfig config) {
         this.identity = identity;
+        this.allowedOrigins = config.http().allowedOrigins().orElse(java.util.List.of());
     }
 
     /** The owner behind the handshake, or null (item) when it carries no identity. */
@@ -27,7 +30,7 @@ public class StreamAccess {
             return identity.fromBearer(auth.substring(7).trim());
         }
         String cookies = request.header("Cookie");
-        if (cookies != null) {
+        if (cookies != null && !crossSite(request)) {
             for (String part : cookies.split(";")) {
                 String[] kv = part.trim().split("=", 2);
                 if (kv.length == 2 && kv[0].equals(COOKIE) && kv[1].matches("[A-Za-z0-9_-]{43}")) {
@@ -36,6 +39,20 @@ public class StreamAccess {
             }
         }
         return Uni.createFrom().nullItem();
+    }
+
+    /**
+     * A cross-site page must not read private runs with the visitor's cookie (cross-site WebSocket hijacking):
+     * an Origin that names neither this host nor an allowed origin makes the cookie count for nothing.
+     */
+    private boolean crossSite(HandshakeRequest request) {
+        String origin = request.header("Origin");
+        if (origin == null) {
+            return false;
+        }
+        String host = request.header("Host");
+        boolean sameHost = host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
+        return !sameHost && !allowedOrigins.contains(origin);
     }
 
     /** The {@code share} query parameter, or null. */

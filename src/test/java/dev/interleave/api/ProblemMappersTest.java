@@ -21,7 +21,8 @@ class ProblemMappersTest {
     void malformedJsonIs400() {
         me.json("{\"graph\": {\"tasks\": [").post("/api/v1/runs").then().statusCode(400)
                 .contentType("application/problem+json").body("type", equalTo("/problems/malformed-json"))
-                .body("title", equalTo("Malformed JSON")).body("instance", equalTo("/api/v1/runs"));
+                .body("title", equalTo("Malformed JSON")).body("instance", equalTo("/api/v1/runs"))
+                .body("detail", containsString("not valid JSON"));
         me.given().get("/api/v1/runs").then().body("total", equalTo(0));
     }
 

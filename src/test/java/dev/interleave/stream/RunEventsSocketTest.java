@@ -109,6 +109,18 @@ class RunEventsSocketTest {
     }
 
     @Test
+    void aCrossSiteOriginMakesTheCookieCountForNothing() throws Exception {
+        var me = Caller.anonymous();
+        String id = me.json(Caller.runBody("{\"type\":\"sequential\"}")).post("/api/v1/runs").then()
+                .extract().path("id");
+        var client = StreamClient.connect(connectors.get(), base, "/ws/runs/" + id, me.cookie(),
+                "https://evil.example");
+        var frames = client.awaitAll(Duration.ofSeconds(5));
+        assertThat(frames.get(0).path("frame").asText()).isEqualTo("error");
+        me.awaitStatus(id, "succeeded");
+    }
+
+    @Test
     void aShareSlugGrantsTheStream() throws Exception {
         var me = Caller.anonymous();
         var created = me.json(Caller.runBody("{\"type\":\"sequential\"}")).post("/api/v1/runs").then()

@@ -21,6 +21,12 @@ final class StreamClient {
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
 
     static StreamClient connect(BasicWebSocketConnector connector, URI base, String path, String cookie) {
+        return connect(connector, base, path, cookie, null);
+    }
+
+    /** As above, with an Origin header when {@code origin} is not null. */
+    static StreamClient connect(BasicWebSocketConnector connector, URI base, String path, String cookie,
+                                String origin) {
         var client = new StreamClient();
         var c = connector.baseUri(base).path(path)
                 .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
@@ -34,6 +40,9 @@ final class StreamClient {
                 .onClose((conn, reason) -> client.closed.complete(reason.getCode()));
         if (cookie != null) {
             c = c.addHeader("Cookie", cookie);
+        }
+        if (origin != null) {
+            c = c.addHeader("Origin", origin);
         }
         c.connectAndAwait();
         return client;
