@@ -1,0 +1,34 @@
+// Entry point of the bundle: htmx for the server-rendered parts, and the islands wired by data-island.
+import htmx from 'htmx.org';
+import './app.css';
+import { initPlayground } from './playground.js';
+import { initShared } from './shared.js';
+
+window.htmx = htmx;
+
+// Decided once (see layout.html): 422 carries a plain-words fragment for the target and is swapped; any other
+// error status is not swapped and shows a short message in #flash.
+htmx.config.responseHandling = [
+  { code: '204', swap: false },
+  { code: '[23]..', swap: true },
+  { code: '422', swap: true, error: false },
+  { code: '[45]..', swap: false, error: true },
+];
+document.addEventListener('htmx:responseError', e => {
+  const flash = document.getElementById('flash');
+  if (!flash) return;
+  flash.textContent = 'Something went wrong on the server (' + e.detail.xhr.status + '). Please try again.';
+  flash.hidden = false;
+});
+document.addEventListener('htmx:sendError', () => {
+  const flash = document.getElementById('flash');
+  if (flash) { flash.textContent = 'The server could not be reached.'; flash.hidden = false; }
+});
+
+function start() {
+  const playground = document.querySelector('[data-island="playground"]');
+  if (playground) initPlayground(playground);
+  const shared = document.querySelector('[data-island="shared"]');
+  if (shared) initShared(shared);
+}
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();

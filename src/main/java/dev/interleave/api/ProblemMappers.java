@@ -1,0 +1,139 @@
+package dev.interleave.api;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.interleave.service.Ids;
+import dev.interleave.service.ServiceException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error of the JSON API as application/problem+json, one stable type per problem. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    Response service(ServiceException e, UriInfo uri) {
+        return switch (e) {
+            case ServiceException.NotFound n -> problem(404, "not-found", "Not found", n.getMessage(), uri, null);
+            case ServiceException.Invalid i -> problem(422, "graph-invalid", "The graph or scheduler is invalid",
+                    i.getMessage(), uri, i.violations().stream().map(v -> new Problem.ProblemError(v.pointer(),
+                            v.code(), v.message(), v.cycle())).toList());
+            case ServiceException.Conflict c -> problem(409, "run-finished", "The run has already finished",
+                    c.getMessage(), uri, null);
+            case ServiceException.Busy b -> Response.fromResponse(problem(429, "too-many-runs",
+                            "Too many runs", b.getMessage(), uri, null))
+                    .header("Retry-After", Math.max(1, b.retryAfter().toSeconds())).build();
+            case ServiceException.Forbidden f -> problem(403, "cross-site-request", "Forbidden", f.getMessage(),
+                    uri, null);
+            case ServiceException.BadInput b -> problem(400, "bad-request", "Bad request", b.getMessage(), uri,
+                    null);
+        };
+    }
+
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class,
+            UnrecognizedPropertyException.class, InvalidFormatException.class, JsonParseException.class})
+    Response json(JsonProcessingException e, UriInfo uri) {
+        return switch (e) {
+            case UnrecognizedPropertyException u -> problem(400, "unknown-field", "Unknown field",
+                    "unknown field \"" + u.getPropertyName() + "\" at " + pointer(u), uri, null);
+            case MismatchedInputException m -> problem(400, "wrong-type", "Wrong type",
+                    "wrong type at " + pointer(m) + ": expected " + expected(m), uri, null);
+            case JsonParseException p -> problem(400, "malformed-json", "Malformed JSON",
+                    "the body is not valid JSON: " + p.getOriginalMessage() + " (line "
+                            + p.getLocation().getLineNr() + ", column " + p.getLocation().getColumnNr() + ")",
+                    uri, null);
+            default -> problem(400, "malformed-json", "Malformed JSON", "the body is not valid JSON: "
+                    + firstLine(e.getOriginalMessage()), uri, null);
+        };
+    }
+
+    @ServerExceptionMapper
+    Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json, uri);
+        }
+        String slug = switch (status) {
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "body-too-large";
+            case 415 -> "unsupported-media-type";
+            default -> status >= 500 ? "server-error" : "bad-request";
+        };
+        String title = Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String detail = switch (status) {
+            case 415 -> "send JSON bodies with Content-Type: application/json";
+            case 404 -> "no such resource";
+            default -> title;
+        };
+        return problem(status, slug, title, detail, uri, null);
+    }
+
+    @ServerExceptionMapper
+    Response unexpected(Exception e, UriInfo uri) {
+        String correlation = Ids.random(8);
+        LOG.errorf(e, "unexpected error %s on %s", correlation, uri.getPath());
+        return Response.status(500).type(Problem.MEDIA_TYPE).entity(new Problem("/problems/server-error",
+                "Internal error", 500, "something went wrong on our side; quote " + correlation,
+                uri.getPath(), null, correlation)).build();
+    }
+
+    static Response problem(int status, String slug, String title, String detail, UriInfo uri,
+                            List<Problem.ProblemError> errors) {
+        return Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem("/problems/" + slug, title, status, detail, uri.getPath(), errors, null))
+                .build();
+    }
+
+    static Response response(Response.Status status, String slug, String title, String detail,
+                             ContainerRequestContext request) {
+        return problem(status.getStatusCode(), slug, title, detail, request.getUriInfo(), null);
+    }
+
+    /** JSON pointer of the field Jackson was reading, e.g. {@code /graph/tasks/2/ms}. */
+    private static String pointer(JsonMappingException e) {
+        String p = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
+                .map(s -> s.replace("~", "~0").replace("/", "~1"))
+                .collect(Collectors.joining("/", "/", ""));
+        return p.equals("/") ? "/" : p;
+    }
+
+    /** Jackson's message without the source excerpt it appends on later lines. */
+    private static String firstLine(String message) {
+        return message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
+    }
+
+    private static String expected(MismatchedInputException e) {
+        Class<?> type = e.getTargetType();
+        if (type == null) {
+            return "another type";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+}

@@ -1,0 +1,96 @@
+package dev.interleave.api;
+
+import dev.interleave.service.RunService;
+import dev.interleave.service.ServiceException;
+import dev.interleave.service.view.EventsPage;
+import dev.interleave.service.view.PageView;
+import dev.interleave.service.view.RunView;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+
+@Path("/api/v1/runs")
+@Produces(MediaType.APPLICATION_JSON)
+public class RunResource {
+
+    private final RunService runs;
+    private final CallerIdentity caller;
+
+    RunResource(RunService runs, CallerIdentity caller) {
+        this.runs = runs;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> create(CreateRunRequest body) {
+        var request = Bodies.required(body);
+        return runs.create(caller.owner(), request.graph(), request.graphId(), request.scheduler())
+                .map(run -> Response.accepted(run).location(URI.create(run.links().get("self"))).build());
+    }
+
+    @GET
+    public Uni<PageView<RunView>> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        var paging = Paging.of(page, size);
+        return runs.list(caller.owner(), paging.page(), paging.size());
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<RunView> get(@PathParam("id") String id) {
+        return runs.get(caller.owner(), id);
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    public Uni<Response> cancel(@PathParam("id") String id) {
+        return runs.cancel(caller.owner(), id).map(run -> Response.accepted(run).build());
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Uni<Response> delete(@PathParam("id") String id) {
+        return runs.delete(caller.owner(), id).replaceWith(Response.noContent().build());
+    }
+
+    @GET
+    @Path("{id}/events")
+    public Uni<EventsPage> events(@PathParam("id") String id, @QueryParam("after") String after) {
+        long afterSeq;
+        try {
+            afterSeq = after == null || after.isBlank() ? -1 : Long.parseLong(after.trim());
+        } catch (NumberFormatException e) {
+            throw new ServiceException.BadInput("after must be a sequence number, was \"" + after + "\"");
+        }
+        return runs.events(caller.owner(), id, afterSeq);
+    }
+
+    /** Chrome Trace export: provided by the exports work; until it is merged this answers 501. */
+    @GET
+    @Path("{id}/trace")
+    public Uni<Response> trace(@PathParam("id") String id, UriInfo uri) {
+        return runs.get(caller.owner(), id).map(run -> notYet(uri, "Chrome Trace export"));
+    }
+
+    /** Python script export: provided by the exports work; until it is merged this answers 501. */
+    @GET
+    @Path("{id}/python")
+    public Uni<Response> python(@PathParam("id") String id, UriInfo uri) {
+        return runs.get(caller.owner(), id).map(run -> notYet(uri, "Python export"));
+    }
+
+    private static Response notYet(UriInfo uri, String what) {
+        return ProblemMappers.problem(501, "not-implemented", "Not implemented", what + " is not available yet",
+                uri, null);
+    }
+}

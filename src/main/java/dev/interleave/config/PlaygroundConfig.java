@@ -1,0 +1,91 @@
+package dev.interleave.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** Service limits. Every key also reads from the environment, e.g. {@code INTERLEAVE_RUNS_MAX_CONCURRENT}. */
+@ConfigMapping(prefix = "interleave")
+public interface PlaygroundConfig {
+
+    Runs runs();
+
+    Graphs graphs();
+
+    Http http();
+
+    Stream stream();
+
+    interface Runs {
+        /** Most runs executing at once; default: available cores. */
+        OptionalInt maxConcurrent();
+
+        /** Most runs waiting for a slot (FIFO); beyond it a new run is refused with 429. */
+        @WithDefault("64")
+        int queueSize();
+
+        /** Most runs one owner may have executing at once. */
+        @WithDefault("2")
+        int perOwnerConcurrent();
+
+        /** Most runs one owner may have waiting in the queue. */
+        @WithDefault("8")
+        int perOwnerQueued();
+
+        /** Wall-clock deadline of a real run; it ends as timed_out after this. */
+        @WithDefault("30s")
+        Duration deadline();
+
+        /** Longest time events stay in memory before they are saved (the checkpoint interval). */
+        @WithDefault("1s")
+        Duration checkpoint();
+
+        /** Retry-After sent with 429 when the queue is full. */
+        @WithDefault("5s")
+        Duration retryAfter();
+
+        /** Workers of a parallel scheduler when the request names none; default: available cores. */
+        OptionalInt defaultWorkers();
+
+        /** Most workers a parallel run may ask for (1..64). */
+        @WithDefault("64")
+        int maxWorkers();
+    }
+
+    interface Graphs {
+        /** Largest graph accepted, in tasks. */
+        @WithDefault("10000")
+        int maxTasks();
+
+        /** Largest graph accepted, in dependency edges. */
+        @WithDefault("100000")
+        int maxEdges();
+    }
+
+    interface Http {
+        /** Largest JSON body accepted; larger bodies get 413. Keep at or below quarkus.http.limits.max-body-size. */
+        @WithDefault("2000000")
+        long maxBodyBytes();
+
+        /** Origins besides this host allowed to make cookie-authenticated writes, e.g. https://ui.example. */
+        Optional<List<String>> allowedOrigins();
+    }
+
+    interface Stream {
+        /** Frames a watcher may have unsent before it is dropped as too slow. */
+        @WithDefault("256")
+        int maxPendingFrames();
+    }
+
+    /** The run slot count: configured or the number of available cores. */
+    default int maxConcurrentRuns() {
+        return runs().maxConcurrent().orElse(Runtime.getRuntime().availableProcessors());
+    }
+
+    default int defaultWorkers() {
+        return runs().defaultWorkers().orElse(Runtime.getRuntime().availableProcessors());
+    }
+}

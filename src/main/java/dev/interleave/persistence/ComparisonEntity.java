@@ -1,0 +1,18 @@
+package dev.interleave.persistence;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+@Entity
+@Table(name = "comparisons")
+public class ComparisonEntity {
+    @Id
+    public String id;
+    public String ownerId;
+    public String shareSlug;
+    public String graphJson;
+    public String graphId;
+    public Instant createdAt;
+}

@@ -1,0 +1,46 @@
+package dev.interleave.persistence;
+
+/** Converts entities to the records that leave this package. */
+final class EntityMapper {
+
+    private EntityMapper() {
+    }
+
+    static StoredGraph graph(GraphEntity e) {
+        return e == null ? null : new StoredGraph(e.id, e.ownerId, e.name, e.graphJson, e.createdAt);
+    }
+
+    static StoredRun run(RunEntity e) {
+        return e == null ? null : new StoredRun(e.id, e.ownerId, e.shareSlug, e.graphId, e.comparisonId,
+                e.position, e.status, e.reason, e.graphJson, e.schedulerJson, e.predictedJson, e.resultJson,
+                e.makespanMs, e.predictedMs, e.eventCount, e.createdAt, e.startedAt, e.finishedAt);
+    }
+
+    static RunEntity entity(StoredRun r, String instanceId) {
+        var e = new RunEntity();
+        e.id = r.id();
+        e.ownerId = r.ownerId();
+        e.shareSlug = r.shareSlug();
+        e.graphId = r.graphId();
+        e.comparisonId = r.comparisonId();
+        e.position = r.position();
+        e.status = r.status();
+        e.reason = r.reason();
+        e.graphJson = r.graphJson();
+        e.schedulerJson = r.schedulerJson();
+        e.predictedJson = r.predictedJson();
+        e.resultJson = r.resultJson();
+        e.makespanMs = r.makespanMs();
+        e.predictedMs = r.predictedMs();
+        e.eventCount = r.eventCount();
+        e.createdAt = r.createdAt();
+        e.startedAt = r.startedAt();
+        e.finishedAt = r.finishedAt();
+        e.instanceId = instanceId;
+        return e;
+    }
+
+    static EventChunk chunk(RunEventsEntity e) {
+        return new EventChunk(e.firstSeq, e.lastSeq, e.eventsJson);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.interleave.service;
+
+import dev.interleave.engine.graph.Violation;
+import java.time.Duration;
+import java.util.List;
+
+/** Every refusal the service makes; {@code api.ProblemMappers} turns each into one problem type. */
+public abstract sealed class ServiceException extends RuntimeException {
+
+    ServiceException(String message) {
+        super(message, null, false, false);
+    }
+
+    /** Unknown, or not visible to the caller: the two look the same on purpose. */
+    public static final class NotFound extends ServiceException {
+        public NotFound(String what) {
+            super(what + " not found");
+        }
+    }
+
+    /** The request fits the contract's syntax but not its rules (graph violations, bad scheduler). */
+    public static final class Invalid extends ServiceException {
+        private final transient List<Violation> violations;
+
+        public Invalid(List<Violation> violations) {
+            super(violations.isEmpty() ? "invalid request" : violations.get(0).pointer() + ": "
+                    + violations.get(0).message() + (violations.size() > 1
+                    ? " (and " + (violations.size() - 1) + " more)" : ""));
+            this.violations = List.copyOf(violations);
+        }
+
+        public List<Violation> violations() {
+            return violations;
+        }
+    }
+
+    /** The state forbids it, e.g. cancelling a finished run. */
+    public static final class Conflict extends ServiceException {
+        public Conflict(String detail) {
+            super(detail);
+        }
+    }
+
+    /** Admission control said no: the queue or the caller's share of it is full. */
+    public static final class Busy extends ServiceException {
+        private final Duration retryAfter;
+
+        public Busy(String detail, Duration retryAfter) {
+            super(detail);
+            this.retryAfter = retryAfter;
+        }
+
+        public Duration retryAfter() {
+            return retryAfter;
+        }
+    }
+
+    /** A cookie-authenticated write that looks cross-site. */
+    public static final class Forbidden extends ServiceException {
+        public Forbidden(String detail) {
+            super(detail);
+        }
+    }
+
+    /** Input the contract cannot read (bad paging parameters, etc.). */
+    public static final class BadInput extends ServiceException {
+        public BadInput(String detail) {
+            super(detail);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.interleave.service.view;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run as the contract shows it. {@code graph} is raw JSON (stored as the user sent it, after validation).
+ * Optional parts ({@code id}, {@code tasks}, {@code predicted}, {@code events}, {@code links}, {@code kind})
+ * are omitted where the contract leaves them out; every other field is always present, null when unknown.
+ */
+public record RunView(
+        @JsonInclude(JsonInclude.Include.NON_NULL) String kind,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String id,
+        String status, boolean virtual, SchedulerView scheduler, int lanes,
+        @JsonRawValue String graph, String graphId, Instant createdAt, Instant startedAt, Instant finishedAt,
+        String reason, Double makespanMs, Double predictedMakespanMs, BoundsView bounds, double[] utilisation,
+        Double speedupVsSequential,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<TaskView> tasks,
+        @JsonInclude(JsonInclude.Include.NON_NULL) PredictedView predicted,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<EventView> events,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> links) {
+
+    /** The same run without per-task detail (lists, the first WebSocket frame). */
+    public RunView summary() {
+        return new RunView(kind, id, status, virtual, scheduler, lanes, graph, graphId, createdAt, startedAt,
+                finishedAt, reason, makespanMs, predictedMakespanMs, bounds, utilisation, speedupVsSequential,
+                null, null, null, links);
+    }
+
+    public RunView asKind(String newKind) {
+        return new RunView(newKind, id, status, virtual, scheduler, lanes, graph, graphId, createdAt, startedAt,
+                finishedAt, reason, makespanMs, predictedMakespanMs, bounds, utilisation, speedupVsSequential,
+                tasks, predicted, events, links);
+    }
+
+    /** True once the run can change no more. */
+    public boolean isFinal() {
+        return !"queued".equals(status) && !"running".equals(status);
+    }
+}

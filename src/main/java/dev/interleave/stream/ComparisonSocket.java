@@ -1,0 +1,102 @@
+package dev.interleave.stream;
+
+import dev.interleave.config.PlaygroundConfig;
+import dev.interleave.service.ComparisonService;
+import dev.interleave.service.Owner;
+import dev.interleave.service.RunEvents;
+import dev.interleave.service.RunService;
+import dev.interleave.service.RunViews;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code /ws/comparisons/{id}}: a comparison frame, then each run in order as on {@code /ws/runs/{id}} (frames
+ * carry {@code runId}), then a comparison summary and a normal close.
+ */
+@WebSocket(path = "/ws/comparisons/{id}")
+public class ComparisonSocket {
+
+    private final ComparisonService comparisons;
+    private final RunService runs;
+    private final RunEvents hub;
+    private final RunViews views;
+    private final StreamAccess access;
+    private final int maxPending;
+    private final Counter streamed;
+    private final Map<String, RunStream> current = new ConcurrentHashMap<>();
+
+    ComparisonSocket(ComparisonService comparisons, RunService runs, RunEvents hub, RunViews views,
+                     StreamAccess access, PlaygroundConfig config, MeterRegistry registry) {
+        this.comparisons = comparisons;
+        this.runs = runs;
+        this.hub = hub;
+        this.views = views;
+        this.access = access;
+        this.maxPending = config.stream().maxPendingFrames();
+        this.streamed = registry.counter("interleave.events.streamed");
+    }
+
+    /**
+     * Starts the stream and returns at once: the stream lives as long as the run, and callbacks such as
+     * {@code @OnClose} must not wait for it. Non-blocking, so the database calls stay on the event loop.
+     */
+    @OnOpen
+    @NonBlocking
+    public void open(WebSocketConnection connection) {
+        String id = connection.pathParam("id");
+        String share = StreamAccess.share(connection.handshakeRequest());
+        access.owner(connection.handshakeRequest())
+                .chain(owner -> comparisons.visible(owner, share, id)
+                        .chain(c -> connection.sendText(frame("comparison", c)).replaceWith(c))
+                        .chain(c -> streamRuns(connection, c.runs().stream().map(r -> r.id()).toList(), 0))
+                        .chain(dropped -> dropped ? Uni.createFrom().voidItem() : summary(connection, owner, share,
+                                id)))
+                .onFailure().recoverWithUni(failure -> StreamErrors.send(connection, views, failure))
+                .subscribe().with(ok -> { }, failure -> { });
+    }
+
+    /** Streams runs from {@code index} on, one after another; true if the watcher was dropped. */
+    private Uni<Boolean> streamRuns(WebSocketConnection connection, List<String> runIds, int index) {
+        if (index == runIds.size() || !connection.isOpen()) {
+            return Uni.createFrom().item(false);
+        }
+        String runId = runIds.get(index);
+        return runs.load(runId, false).chain(run -> {
+            var stream = new RunStream(connection, runId, runs, hub, views, maxPending, streamed);
+            current.put(connection.id(), stream);
+            return stream.stream(run).map(v -> stream.isDropped());
+        }).chain(dropped -> dropped ? Uni.createFrom().item(true) : streamRuns(connection, runIds, index + 1));
+    }
+
+    private Uni<Void> summary(WebSocketConnection connection, Owner owner, String share, String id) {
+        current.remove(connection.id());
+        return comparisons.visible(owner, share, id)
+                .chain(c -> connection.sendText(frame("summary", c)))
+                .chain(() -> connection.close());
+    }
+
+    private String frame(String type, Object comparison) {
+        var frame = new LinkedHashMap<String, Object>();
+        frame.put("frame", type);
+        frame.put("comparison", comparison);
+        return views.write(frame);
+    }
+
+    @OnClose
+    public void close(WebSocketConnection connection) {
+        var stream = current.remove(connection.id());
+        if (stream != null) {
+            stream.cancel();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.interleave.stream;
+
+import dev.interleave.config.PlaygroundConfig;
+import dev.interleave.service.RunEvents;
+import dev.interleave.service.RunService;
+import dev.interleave.service.RunViews;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** {@code /ws/runs/{id}}: replay, live events, summary, normal close. Owner or {@code ?share=SLUG} only. */
+@WebSocket(path = "/ws/runs/{id}")
+public class RunEventsSocket {
+
+    private final RunService runs;
+    private final RunEvents hub;
+    private final RunViews views;
+    private final StreamAccess access;
+    private final int maxPending;
+    private final Counter streamed;
+    private final Map<String, RunStream> streams = new ConcurrentHashMap<>();
+
+    RunEventsSocket(RunService runs, RunEvents hub, RunViews views, StreamAccess access, PlaygroundConfig config,
+                    MeterRegistry registry) {
+        this.runs = runs;
+        this.hub = hub;
+        this.views = views;
+        this.access = access;
+        this.maxPending = config.stream().maxPendingFrames();
+        this.streamed = registry.counter("interleave.events.streamed");
+    }
+
+    /**
+     * Starts the stream and returns at once: the stream lives as long as the run, and callbacks such as
+     * {@code @OnClose} must not wait for it. Non-blocking, so the database calls stay on the event loop.
+     */
+    @OnOpen
+    @NonBlocking
+    public void open(WebSocketConnection connection) {
+        String id = connection.pathParam("id");
+        String share = StreamAccess.share(connection.handshakeRequest());
+        access.owner(connection.handshakeRequest())
+                .chain(owner -> runs.visible(owner, share, id, false))
+                .chain(run -> {
+                    var stream = new RunStream(connection, id, runs, hub, views, maxPending, streamed);
+                    streams.put(connection.id(), stream);
+                    return stream.stream(run).invoke(() -> streams.remove(connection.id()))
+                            .chain(() -> stream.isDropped() ? Uni.createFrom().voidItem() : connection.close());
+                })
+                .onFailure().recoverWithUni(failure -> StreamErrors.send(connection, views, failure))
+                .subscribe().with(ok -> { }, failure -> { });
+    }
+
+    @OnClose
+    public void close(WebSocketConnection connection) {
+        var stream = streams.remove(connection.id());
+        if (stream != null) {
+            stream.cancel();
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.interleave.stream;
+
+import dev.interleave.service.EventBatch;
+import dev.interleave.service.RunEvents;
+import dev.interleave.service.RunService;
+import dev.interleave.service.RunViews;
+import dev.interleave.service.RunWatcher;
+import dev.interleave.service.view.RunView;
+import io.micrometer.core.instrument.Counter;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.util.LinkedHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * Streams one run to one connection: a run frame, every event so far, live events, then a summary frame.
+ * Frames are queued on the connection without waiting, so the run and other watchers never wait for this one;
+ * a watcher with more than {@code maxPending} unsent frames is dropped (closed with 1013; it may reconnect and
+ * gets a full replay).
+ */
+final class RunStream implements RunWatcher {
+
+    private static final Logger LOG = Logger.getLogger(RunStream.class);
+    /** Close code for a watcher dropped as too slow (RFC 6455 1013, try again later). */
+    static final int TOO_SLOW = 1013;
+
+    private final WebSocketConnection connection;
+    private final String runId;
+    private final RunService runs;
+    private final RunEvents hub;
+    private final RunViews views;
+    private final int maxPending;
+    private final Counter streamed;
+    private final AtomicInteger pending = new AtomicInteger();
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private volatile boolean dropped;
+    private volatile RunEvents.Watch watch;
+    private Context context;
+
+    RunStream(WebSocketConnection connection, String runId, RunService runs, RunEvents hub, RunViews views,
+              int maxPending, Counter streamed) {
+        this.connection = connection;
+        this.runId = runId;
+        this.runs = runs;
+        this.hub = hub;
+        this.views = views;
+        this.maxPending = maxPending;
+        this.streamed = streamed;
+    }
+
+    /** Sends everything; completes after the summary frame is sent (or the watcher is dropped). */
+    Uni<Void> stream(RunView first) {
+        context = Vertx.currentContext();
+        return send(frame("run", first.summary()))
+                .invoke(() -> {
+                    watch = hub.watch(runId, this);
+                    if (watch == null) {
+                        replayFromStore();
+                    }
+                })
+                .chain(() -> Uni.createFrom().completionStage(done));
+    }
+
+    void cancel() {
+        var w = watch;
+        if (w != null) {
+            w.cancel();
+        }
+        done.complete(null);
+    }
+
+    @Override
+    public void onEvents(EventBatch batch) {
+        if (dropped) {
+            return;
+        }
+        if (pending.incrementAndGet() > maxPending) {
+            drop();
+            return;
+        }
+        streamed.increment(batch.lastSeq() - batch.firstSeq() + 1);
+        connection.sendText(batch.frame()).subscribe().with(ok -> pending.decrementAndGet(),
+                failure -> pending.decrementAndGet());
+    }
+
+    @Override
+    public void onFinished() {
+        context.runOnContext(v -> sendSummary());
+    }
+
+    private void replayFromStore() {
+        runs.chunks(runId, -1).subscribe().with(chunks -> {
+            for (var chunk : chunks) {
+                onEvents(new EventBatch(runId, chunk.firstSeq(), chunk.lastSeq(), chunk.eventsJson()));
+            }
+            sendSummary();
+        }, done::completeExceptionally);
+    }
+
+    private void sendSummary() {
+        if (dropped) {
+            return;
+        }
+        runs.load(runId, true).chain(run -> send(frame("summary", run)))
+                .subscribe().with(ok -> done.complete(null), done::completeExceptionally);
+    }
+
+    private void drop() {
+        dropped = true;
+        var w = watch;
+        if (w != null) {
+            w.cancel();
+        }
+        LOG.infof("run %s: dropping a watcher with %d unsent frames", runId, pending.get());
+        connection.close(new CloseReason(TOO_SLOW, "too slow; reconnect to replay")).subscribe()
+                .with(ok -> { }, failure -> { });
+        done.complete(null);
+    }
+
+    boolean isDropped() {
+        return dropped;
+    }
+
+    private Uni<Void> send(String frame) {
+        return connection.sendText(frame);
+    }
+
+    private String frame(String type, RunView run) {
+        var frame = new LinkedHashMap<String, Object>();
+        frame.put("frame", type);
+        frame.put("runId", runId);
+        frame.put("run", run);
+        return views.write(frame);
+    }
+}

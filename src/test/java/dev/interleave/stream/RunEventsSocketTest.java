@@ -1,0 +1,133 @@
+package dev.interleave.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.interleave.Caller;
+import dev.interleave.EmbeddedPostgresResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.websockets.next.BasicWebSocketConnector;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
+class RunEventsSocketTest {
+
+    /** A chain of io waits: about 600 ms of wall time, so watchers can join while it runs. */
+    private static final String CHAIN = """
+            {"graph":{"tasks":[{"id":"a","kind":"io","ms":150},{"id":"b","kind":"io","ms":150,"after":["a"]},
+            {"id":"c","kind":"cpu","ms":50,"after":["b"]},{"id":"d","kind":"io","ms":250,"after":["c"]}]},
+            "scheduler":{"type":"event_loop"}}""";
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    Instance<BasicWebSocketConnector> connectors;
+
+    private StreamClient connect(String path, String cookie) {
+        return StreamClient.connect(connectors.get(), base, path, cookie);
+    }
+
+    private static void assertCompleteStream(List<JsonNode> frames, String runId) {
+        assertThat(frames.get(0).path("frame").asText()).isEqualTo("run");
+        assertThat(frames.get(0).path("run").path("id").asText()).isEqualTo(runId);
+        assertThat(frames.get(0).path("run").has("tasks")).isFalse();
+        var last = frames.get(frames.size() - 1);
+        assertThat(last.path("frame").asText()).isEqualTo("summary");
+        assertThat(last.path("run").path("status").asText()).isEqualTo("succeeded");
+        assertThat(last.path("run").path("tasks").size()).isPositive();
+        List<Long> seqs = StreamClient.seqs(frames);
+        assertThat(seqs).isEqualTo(LongStream.range(0, seqs.size()).boxed().toList());
+        var lastEvents = frames.get(frames.size() - 2).path("events");
+        assertThat(lastEvents.get(lastEvents.size() - 1).path("type").asText()).isEqualTo("run_finished");
+    }
+
+    @Test
+    void aFinishedRunIsReplayedFromTheStoreThenSummarisedAndClosedNormally() throws Exception {
+        var me = Caller.anonymous();
+        String id = me.json(Caller.runBody("{\"type\":\"event_loop\"}")).post("/api/v1/runs").then()
+                .statusCode(202).extract().path("id");
+        me.awaitStatus(id, "succeeded");
+        var client = connect("/ws/runs/" + id, me.cookie());
+        var frames = client.awaitAll(Duration.ofSeconds(10));
+        assertCompleteStream(frames, id);
+        assertThat(client.closed.get()).isEqualTo(1000);
+    }
+
+    @Test
+    void manyWatchersIncludingLateJoinersGetEveryEventOnceInOrder() throws Exception {
+        var me = Caller.anonymous();
+        String id = me.json(CHAIN).post("/api/v1/runs").then().statusCode(202).extract().path("id");
+        var clients = new ArrayList<StreamClient>();
+        for (int i = 0; i < 3; i++) {
+            clients.add(connect("/ws/runs/" + id, me.cookie()));
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "running".equals(
+                me.given().get("/api/v1/runs/" + id).then().extract().path("status")));
+        Thread.sleep(300); // join mid-run: the late watchers need replay plus live
+        for (int i = 0; i < 2; i++) {
+            clients.add(connect("/ws/runs/" + id, me.cookie()));
+        }
+        List<Long> reference = null;
+        for (var client : clients) {
+            var frames = client.awaitAll(Duration.ofSeconds(15));
+            assertCompleteStream(frames, id);
+            List<Long> seqs = StreamClient.seqs(frames);
+            if (reference == null) {
+                reference = seqs;
+            }
+            assertThat(seqs).isEqualTo(reference);
+            assertThat(client.closed.get()).isEqualTo(1000);
+        }
+    }
+
+    @Test
+    void unknownOrPrivateRunsGetAnErrorFrameThenClose() throws Exception {
+        var client = connect("/ws/runs/00000000-0000-4000-8000-000000000000", Caller.anonymous().cookie());
+        var frames = client.awaitAll(Duration.ofSeconds(5));
+        assertThat(frames).hasSize(1);
+        assertThat(frames.get(0).path("frame").asText()).isEqualTo("error");
+        assertThat(frames.get(0).path("status").asInt()).isEqualTo(404);
+
+        var me = Caller.anonymous();
+        String id = me.json(Caller.runBody("{\"type\":\"sequential\"}")).post("/api/v1/runs").then()
+                .extract().path("id");
+        var stranger = connect("/ws/runs/" + id, Caller.anonymous().cookie()).awaitAll(Duration.ofSeconds(5));
+        assertThat(stranger.get(0).path("frame").asText()).isEqualTo("error");
+        me.awaitStatus(id, "succeeded");
+    }
+
+    @Test
+    void aCrossSiteOriginMakesTheCookieCountForNothing() throws Exception {
+        var me = Caller.anonymous();
+        String id = me.json(Caller.runBody("{\"type\":\"sequential\"}")).post("/api/v1/runs").then()
+                .extract().path("id");
+        var client = StreamClient.connect(connectors.get(), base, "/ws/runs/" + id, me.cookie(),
+                "https://evil.example");
+        var frames = client.awaitAll(Duration.ofSeconds(5));
+        assertThat(frames.get(0).path("frame").asText()).isEqualTo("error");
+        me.awaitStatus(id, "succeeded");
+    }
+
+    @Test
+    void aShareSlugGrantsTheStream() throws Exception {
+        var me = Caller.anonymous();
+        var created = me.json(Caller.runBody("{\"type\":\"sequential\"}")).post("/api/v1/runs").then()
+                .extract();
+        String id = created.path("id");
+        String slug = created.path("links.share").toString().substring(3);
+        var frames = connect("/ws/runs/" + id + "?share=" + slug, null).awaitAll(Duration.ofSeconds(10));
+        assertCompleteStream(frames, id);
+    }
+}
