@@ -1,5 +1,6 @@
 package dev.interleave.api;
 
+import dev.interleave.service.ExportService;
 import dev.interleave.service.RunService;
 import dev.interleave.service.ServiceException;
 import dev.interleave.service.view.EventsPage;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 
 @Path("/api/v1/runs")
@@ -24,10 +24,12 @@ import java.net.URI;
 public class RunResource {
 
     private final RunService runs;
+    private final ExportService exports;
     private final CallerIdentity caller;
 
-    RunResource(RunService runs, CallerIdentity caller) {
+    RunResource(RunService runs, ExportService exports, CallerIdentity caller) {
         this.runs = runs;
+        this.exports = exports;
         this.caller = caller;
     }
 
@@ -75,22 +77,23 @@ public class RunResource {
         return runs.events(caller.owner(), id, afterSeq);
     }
 
-    /** Chrome Trace export: provided by the exports work; until it is merged this answers 501. */
+    /** Chrome Trace Event JSON (opens in Perfetto); owner, or anyone with {@code ?share=SLUG}. */
     @GET
     @Path("{id}/trace")
-    public Uni<Response> trace(@PathParam("id") String id, UriInfo uri) {
-        return runs.get(caller.owner(), id).map(run -> notYet(uri, "Chrome Trace export"));
+    public Uni<Response> trace(@PathParam("id") String id, @QueryParam("share") String share) {
+        return exports.trace(caller.owner(), share, id)
+                .map(trace -> Response.ok(trace, MediaType.APPLICATION_JSON)
+                        .header("Content-Disposition", "attachment; filename=\"interleave-trace.json\"")
+                        .build());
     }
 
-    /** Python script export: provided by the exports work; until it is merged this answers 501. */
+    /** A runnable Python 3 program reproducing the graph on {@code scheduler} (default: the run's own). */
     @GET
     @Path("{id}/python")
-    public Uni<Response> python(@PathParam("id") String id, UriInfo uri) {
-        return runs.get(caller.owner(), id).map(run -> notYet(uri, "Python export"));
-    }
-
-    private static Response notYet(UriInfo uri, String what) {
-        return ProblemMappers.problem(501, "not-implemented", "Not implemented", what + " is not available yet",
-                uri, null);
+    @Produces("text/x-python")
+    public Uni<Response> python(@PathParam("id") String id, @QueryParam("scheduler") String scheduler,
+                                @QueryParam("workers") Integer workers, @QueryParam("share") String share) {
+        return exports.python(caller.owner(), share, id, scheduler, workers)
+                .map(script -> Response.ok(script, "text/x-python; charset=utf-8").build());
     }
 }

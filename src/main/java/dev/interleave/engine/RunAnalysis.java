@@ -23,7 +23,7 @@ public record RunAnalysis(GraphMetrics metrics, long lowerBoundNanos, long seque
                           long eventLoopBoundNanos, long parallelBoundNanos, int parallelWorkers,
                           long[] laneBusyNanos, double[] utilisation, double speedupVsSequential) {
 
-    static RunAnalysis of(GraphMetrics metrics, SchedulerSpec scheduler, List<TaskTiming> timings,
+    public static RunAnalysis of(GraphMetrics metrics, SchedulerSpec scheduler, List<TaskTiming> timings,
                           long makespanNanos) {
         int workers = scheduler.laneCount();
         long[] busy = laneBusy(scheduler, timings);

@@ -99,13 +99,28 @@ class RunResourceTest {
     }
 
     @Test
-    void exportsAnswer501UntilTheExportersExist() {
+    void exportsTheTraceAndThePythonProgramToTheOwnerAndShareHoldersOnly() {
         var me = Caller.anonymous();
-        String id = me.json(Caller.runBody("{\"type\":\"sequential\"}")).post("/api/v1/runs").then().extract().path("id");
-        me.given().get("/api/v1/runs/" + id + "/trace").then().statusCode(501).contentType("application/problem+json");
-        me.given().get("/api/v1/runs/" + id + "/python").then().statusCode(501);
-        Caller.anonymous().given().get("/api/v1/runs/" + id + "/trace").then().statusCode(404);
+        var created = me.json(Caller.runBody("{\"type\":\"event_loop\"}")).post("/api/v1/runs").then()
+                .statusCode(202).extract();
+        String id = created.path("id");
+        String slug = created.<String>path("links.share").substring("/s/".length());
         me.awaitStatus(id, "succeeded");
+        me.given().get("/api/v1/runs/" + id + "/trace").then().statusCode(200).contentType("application/json")
+                .body("traceEvents.findAll { it.ph == 'X' || it.ph == 'b' }.size()", greaterThan(2))
+                .body("metadata.status", equalTo("succeeded"));
+        String script = me.given().get("/api/v1/runs/" + id + "/python").then().statusCode(200)
+                .contentType(startsWith("text/x-python")).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(script).contains("asyncio.create_task").contains("INTERLEAVE_RESULT");
+        String sequential = me.given().get("/api/v1/runs/" + id + "/python?scheduler=sequential").then()
+                .statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(sequential).doesNotContain("asyncio.create_task");
+        me.given().get("/api/v1/runs/" + id + "/python?scheduler=warp").then().statusCode(422)
+                .contentType("application/problem+json");
+        var stranger = Caller.anonymous();
+        stranger.given().get("/api/v1/runs/" + id + "/trace").then().statusCode(404);
+        stranger.given().get("/api/v1/runs/" + id + "/python").then().statusCode(404);
+        stranger.given().get("/api/v1/runs/" + id + "/trace?share=" + slug).then().statusCode(200);
     }
 
     @Test

@@ -112,9 +112,8 @@ class PlaygroundBrowserTest {
         assertThat(find(".tooltip").getText()).contains("b · io · GET /orders").contains("stall");
         browser.screenshot("03b-critical-path-and-tooltip");
 
-        // The script itself comes from the exports work (501 until merged); the tab shows whatever the server says.
         find("#result-links button[data-action='python']").click();
-        browser.await(Duration.ofSeconds(10), d -> !find("#python-code").getText().isBlank());
+        browser.await(Duration.ofSeconds(10), d -> find("#python-code").getText().contains("create_task"));
         assertThat(find("#python-panel").isDisplayed()).isTrue();
         browser.screenshot("04-python-tab");
     }
