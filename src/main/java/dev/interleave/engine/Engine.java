@@ -90,6 +90,7 @@ public final class Engine implements AutoCloseable {
                 outcome.complete(execute(graph, scheduler, new SystemClock(laneThreads), stop, deadline, true,
                         dispatcher));
             } catch (RuntimeException | Error e) {
+                dispatcher.abandon(); // no RunFinished will come: let the dispatcher drain and stop
                 outcome.completeExceptionally(e);
             } finally {
                 timeout.cancel(false);

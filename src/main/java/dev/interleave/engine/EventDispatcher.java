@@ -21,6 +21,8 @@ final class EventDispatcher implements Consumer<RunEvent>, Runnable {
 
     private final ConcurrentLinkedQueue<RunEvent> queue = new ConcurrentLinkedQueue<>();
     private final RunListener listener;
+    // Set by the run's thread when the run died before emitting RunFinished.
+    private volatile boolean abandoned;
 
     EventDispatcher(RunListener listener) {
         this.listener = listener;
@@ -31,7 +33,12 @@ final class EventDispatcher implements Consumer<RunEvent>, Runnable {
         queue.offer(event);
     }
 
-    /** Delivers until it has delivered {@link RunEvent.RunFinished}. */
+    /** Tells the dispatcher to deliver what is queued and stop, though no {@link RunEvent.RunFinished} came. */
+    void abandon() {
+        abandoned = true;
+    }
+
+    /** Delivers until it has delivered {@link RunEvent.RunFinished}, or everything queued once abandoned. */
     @Override
     public void run() {
         boolean finished = false;
@@ -43,6 +50,9 @@ final class EventDispatcher implements Consumer<RunEvent>, Runnable {
                 finished |= event instanceof RunEvent.RunFinished;
             }
             if (batch.isEmpty()) {
+                if (abandoned) {
+                    return;
+                }
                 LockSupport.parkNanos(IDLE_PARK_NANOS);
                 continue;
             }

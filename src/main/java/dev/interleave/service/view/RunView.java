@@ -37,6 +37,7 @@ public record RunView(
     }
 
     /** True once the run can change no more. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isFinal() {
         return !"queued".equals(status) && !"running".equals(status);
     }
