@@ -8,8 +8,9 @@ export class ProblemError extends Error {
   }
 }
 
-export async function api(method, url, body) {
-  const init = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
+export async function api(method, url, body, accept = 'application/json') {
+  // Problems come as application/problem+json whatever was asked for, so a text request still reads them.
+  const init = { method, headers: { Accept: accept + ', application/problem+json' }, credentials: 'same-origin' };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);

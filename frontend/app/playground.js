@@ -253,7 +253,7 @@ async function resultAction(page, e) {
       const url = new URL(box.dataset.python, window.location.href);
       url.searchParams.set('scheduler', box.dataset.scheduler);
       $('#python-scheduler').textContent = url.searchParams.get('scheduler');
-      try { $('#python-code').textContent = await api('GET', url.pathname + url.search); }
+      try { $('#python-code').textContent = await api('GET', url.pathname + url.search, undefined, 'text/x-python'); }
       catch (error) { $('#python-code').textContent = '# ' + describe(error); }
     }
   }
