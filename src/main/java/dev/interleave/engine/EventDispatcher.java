@@ -16,8 +16,14 @@ final class EventDispatcher implements Consumer<RunEvent>, Runnable {
 
     /** Longest a delivery waits after its event was emitted; trades idle wake-ups for latency. */
     private static final long IDLE_PARK_NANOS = 1_000_000;
+    /**
+     * Pause after each delivery, so that a busy run's events reach the listener in a few large batches rather
+     * than thousands of tiny ones (each batch becomes one frame per WebSocket watcher). Bounds the added
+     * latency of an event.
+     */
+    private static final long BATCH_WINDOW_NANOS = 20_000_000;
     /** Largest batch handed to the listener at once. */
-    private static final int MAX_BATCH = 1_000;
+    private static final int MAX_BATCH = 5_000;
 
     private final ConcurrentLinkedQueue<RunEvent> queue = new ConcurrentLinkedQueue<>();
     private final RunListener listener;
@@ -58,6 +64,9 @@ final class EventDispatcher implements Consumer<RunEvent>, Runnable {
             }
             deliver(batch);
             batch = new ArrayList<>();
+            if (!finished) {
+                LockSupport.parkNanos(BATCH_WINDOW_NANOS);
+            }
         }
     }
 
