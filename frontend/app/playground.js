@@ -137,11 +137,12 @@ function busy(on) {
 async function stop(page) {
   const id = page.current?.view?.id;
   if (!id || page.current.done) return;
+  // Said before asking: the stream's summary may arrive before the answer and must not be overwritten.
+  setStatus('Stopping…', 'running');
   try {
     await api('POST', '/api/v1/runs/' + encodeURIComponent(id) + '/cancel');
-    setStatus('Stopping…', 'running');
   } catch (error) {
-    setStatus('Could not stop the run: ' + describe(error), 'error');
+    if (!page.current.done) setStatus('Could not stop the run: ' + describe(error), 'error');
   }
 }
 
