@@ -9,7 +9,8 @@ export class ProblemError extends Error {
 }
 
 export async function api(method, url, body) {
-  const init = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
+  // JSON first; */* so text exports (text/x-python) are not refused with 406.
+  const init = { method, headers: { Accept: 'application/json, */*;q=0.1' }, credentials: 'same-origin' };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
