@@ -19,6 +19,8 @@ public interface PlaygroundConfig {
 
     Stream stream();
 
+    Cluster cluster();
+
     interface Runs {
         /** Most runs executing at once; default: available cores. */
         OptionalInt maxConcurrent();
@@ -78,6 +80,21 @@ public interface PlaygroundConfig {
         /** Frames a watcher may have unsent before it is dropped as too slow. */
         @WithDefault("256")
         int maxPendingFrames();
+    }
+
+    /** Several instances on one database: leases on runs and cross-instance events over LISTEN/NOTIFY. */
+    interface Cluster {
+        /** How often an instance renews the lease (heartbeat_at) of the runs it owns, and sweeps expired ones. */
+        @WithDefault("2s")
+        Duration heartbeat();
+
+        /** A queued or running run whose heartbeat is older than this belongs to a dead instance: interrupted. */
+        @WithDefault("10s")
+        Duration lease();
+
+        /** Whether to LISTEN for other instances' events, cancels and deletes (off: single instance only). */
+        @WithDefault("true")
+        boolean listen();
     }
 
     /** The run slot count: configured or the number of available cores. */

@@ -37,6 +37,8 @@ final class EntityMapper {
         e.startedAt = r.startedAt();
         e.finishedAt = r.finishedAt();
         e.instanceId = instanceId;
+        // A queued run's lease starts now: its instance renews it until it finishes (see RunLeases).
+        e.heartbeatAt = "queued".equals(r.status()) ? java.time.Instant.now() : null;
         return e;
     }
 

@@ -64,9 +64,28 @@ public class RunRepository implements PanacheRepositoryBase<RunEntity, String> {
                 id, status, reason, finishedAt, resultJson, makespanMs, eventCount);
     }
 
-    /** After a restart: every run still queued or running can never finish, so it becomes interrupted. */
-    public Uni<Integer> interruptUnfinished(String reason, Instant now) {
+    /** Renews the lease of every unfinished run {@code instanceId} owns: one UPDATE per heartbeat tick. */
+    public Uni<Integer> renewLeases(String instanceId, Instant now) {
+        return update("heartbeatAt = ?1 where instanceId = ?2 and status in ('queued', 'running')", now, instanceId);
+    }
+
+    /** Ids of unfinished runs of other instances whose lease expired before {@code cutoff} (or never started). */
+    public Uni<List<String>> expiredLeases(String instanceId, Instant cutoff) {
+        return find("status in ('queued', 'running') and (heartbeatAt is null or heartbeatAt < ?1) "
+                + "and (instanceId is null or instanceId <> ?2)", cutoff, instanceId).list()
+                .map(list -> list.stream().map(e -> e.id).toList());
+    }
+
+    /** An unfinished run whose lease is still expired -> interrupted (a renewal in between wins). */
+    public Uni<Integer> interruptExpired(String id, String reason, Instant cutoff, Instant now) {
+        return update("status = 'interrupted', reason = ?2, finishedAt = ?3 where id = ?1 "
+                + "and status in ('queued', 'running') and (heartbeatAt is null or heartbeatAt < ?4)",
+                id, reason, now, cutoff);
+    }
+
+    /** Shutdown: this instance's unfinished runs become interrupted (other instances' runs are theirs). */
+    public Uni<Integer> interruptOwn(String instanceId, String reason, Instant now) {
         return update("status = 'interrupted', reason = ?1, finishedAt = ?2 "
-                + "where status in ('queued', 'running')", reason, now);
+                + "where instanceId = ?3 and status in ('queued', 'running')", reason, now, instanceId);
     }
 }

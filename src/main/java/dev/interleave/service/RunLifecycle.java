@@ -41,7 +41,7 @@ public class RunLifecycle {
             }
         }
         try {
-            VertxContextSupport.subscribeAndAwait(runs::interruptLeftovers);
+            VertxContextSupport.subscribeAndAwait(runs::interruptOwn);
         } catch (Throwable e) {
             LOG.warn("could not mark unfinished runs as interrupted at shutdown; the next start will", e);
         }

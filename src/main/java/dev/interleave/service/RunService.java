@@ -36,10 +36,15 @@ public class RunService {
     private final RunViews views;
     private final IdentityService identity;
     private final Offload offload;
+    private final ClusterBus bus;
+    private final java.time.Duration lease;
 
     RunService(GraphService graphs, GraphInput input, Engine engine, RunRepository runs,
                RunEventRepository eventStore, RunAdmission admission, RunSupervisor supervisor, RunEvents events,
-               RunViews views, IdentityService identity, Offload offload) {
+               RunViews views, IdentityService identity, Offload offload, ClusterBus bus,
+               dev.interleave.config.PlaygroundConfig config) {
+        this.bus = bus;
+        this.lease = config.cluster().lease();
         this.graphs = graphs;
         this.input = input;
         this.engine = engine;
@@ -131,8 +136,10 @@ public class RunService {
                     .invoke(n -> {
                         if (n > 0) {
                             events.close(id);
-                        } else {
-                            supervisor.cancel(id);
+                            bus.finalStatus(id);
+                            bus.notify(ClusterBus.CANCEL, id); // its instance drops it from its queue
+                        } else if (!supervisor.cancel(id)) {
+                            bus.notify(ClusterBus.CANCEL, id); // it executes on another instance
                         }
                     })
                     .chain(() -> owned(owner, id)).map(r -> views.run(r, true));
@@ -144,8 +151,10 @@ public class RunService {
         return owned(owner, id).chain(run -> {
             if (admission.removeQueued(id)) {
                 events.close(id); // never started: no keeper will touch it
-            } else {
+            } else if (supervisor.isExecuting(id)) {
                 supervisor.forget(id);
+            } else {
+                bus.notify(ClusterBus.DELETE, id); // queued or running on another instance
             }
             return Panache.withTransaction(() -> runs.deleteOwned(id, owner.id()));
         }).replaceWithVoid();
@@ -185,6 +194,14 @@ public class RunService {
                 .map(r -> views.run(r, detail));
     }
 
+    /**
+     * Calls {@code onChange} (on any thread) when another instance saves events of the run or finishes it;
+     * returns a handle that stops following.
+     */
+    public Runnable follow(String runId, Runnable onChange) {
+        return bus.follow(runId, onChange);
+    }
+
     /** Any run by id, no access check: for a stream that has already checked access. */
     public Uni<RunView> load(String id, boolean detail) {
         return Panache.withSession(() -> runs.findRun(id))
@@ -197,14 +214,36 @@ public class RunService {
                 .onItem().ifNull().failWith(() -> new ServiceException.NotFound("run"));
     }
 
-    /** Start-up: runs left queued or running by an earlier process can never finish. */
+    /** Start-up: unfinished runs whose lease expired (their instance is gone) can never finish. */
     public Uni<Integer> interruptLeftovers() {
-        return Panache.withTransaction(() -> runs.interruptUnfinished(
-                        "the service restarted before the run finished", Instant.now()))
-                .invoke(n -> {
+        return interruptExpired("the service restarted before the run finished").invoke(n -> {
+            if (n > 0) {
+                LOG.warnf("marked %d unfinished runs from an earlier start as interrupted", n);
+            }
+        });
+    }
+
+    /** Other instances' unfinished runs with an expired lease become interrupted; their watchers are told. */
+    Uni<Integer> interruptExpired(String reason) {
+        Instant now = Instant.now();
+        Instant cutoff = now.minus(lease);
+        return Panache.withTransaction(() -> runs.expiredLeases(supervisor.instanceId(), cutoff).chain(ids -> {
+            Uni<List<String>> chain = Uni.createFrom().item(new ArrayList<>());
+            for (String id : ids) {
+                chain = chain.chain(done -> runs.interruptExpired(id, reason, cutoff, now).map(n -> {
                     if (n > 0) {
-                        LOG.warnf("marked %d unfinished runs from an earlier start as interrupted", n);
+                        done.add(id);
                     }
-                });
+                    return done;
+                }));
+            }
+            return chain;
+        })).invoke(done -> done.forEach(bus::finalStatus)).map(List::size);
+    }
+
+    /** Shutdown: this instance's unfinished runs can never finish. */
+    public Uni<Integer> interruptOwn() {
+        return Panache.withTransaction(() -> runs.interruptOwn(supervisor.instanceId(),
+                "the service shut down before the run finished", Instant.now()));
     }
 }

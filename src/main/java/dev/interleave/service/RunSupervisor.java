@@ -55,6 +55,7 @@ public class RunSupervisor {
     private final RunRepository runs;
     private final RunEventRepository eventStore;
     private final RunViews views;
+    private final ClusterBus bus;
     private final Duration deadline;
     private final Duration checkpoint;
     private final String instanceId = Ids.random(9);
@@ -68,7 +69,8 @@ public class RunSupervisor {
     private volatile boolean stopping;
 
     RunSupervisor(Engine engine, RunEvents events, RunRepository runs, RunEventRepository eventStore,
-                  RunViews views, PlaygroundConfig config, MeterRegistry registry) {
+                  RunViews views, ClusterBus bus, PlaygroundConfig config, MeterRegistry registry) {
+        this.bus = bus;
         this.engine = engine;
         this.events = events;
         this.runs = runs;
@@ -138,6 +140,19 @@ public class RunSupervisor {
         return true;
     }
 
+    /** Cancels a run only if it executes here (a request from another instance); true if it did. */
+    boolean cancelLocal(String runId) {
+        var handle = handles.get(runId);
+        if (handle != null) {
+            handle.cancel();
+        }
+        return handle != null;
+    }
+
+    boolean isExecuting(String runId) {
+        return handles.containsKey(runId);
+    }
+
     /** The run is being deleted: stop it and save nothing more for it. */
     void forget(String runId) {
         deleted.add(runId);
@@ -197,6 +212,7 @@ public class RunSupervisor {
             }
             return chain.chain(() -> runs.heartbeat(runId, last + 1, Instant.now()));
         });
+        bus.saved(runId, last); // after the commit: other instances' watchers read the new chunks
         eventsSaved.increment(last - batches.get(0).firstSeq() + 1);
         return last;
     }
@@ -217,6 +233,7 @@ public class RunSupervisor {
         String resultJson = views.write(views.result(result, run.graph()));
         awaitDb(() -> runs.finish(run.runId(), status, reason, Instant.now(), resultJson, result.makespanMillis(),
                 result.eventCount()));
+        bus.finalStatus(run.runId());
         registry.counter("interleave.runs.finished", "status", status).increment();
         LOG.infof("run %s %s in %.1f ms", run.runId(), status, result.makespanMillis());
     }
@@ -225,6 +242,7 @@ public class RunSupervisor {
         try {
             awaitDb(() -> runs.finish(runId, "failed", "the service failed: " + cause.getClass().getSimpleName(),
                     Instant.now(), null, null, 0));
+            bus.finalStatus(runId);
         } catch (RuntimeException e) {
             LOG.errorf(e, "run %s: could not save its failure", runId);
         }

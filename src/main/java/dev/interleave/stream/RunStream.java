@@ -28,6 +28,8 @@ final class RunStream implements RunWatcher {
     private static final Logger LOG = Logger.getLogger(RunStream.class);
     /** Close code for a watcher dropped as too slow (RFC 6455 1013, try again later). */
     static final int TOO_SLOW = 1013;
+    /** How often a stream following another instance's run re-reads the store if no notification came. */
+    private static final java.time.Duration POLL = java.time.Duration.ofSeconds(2);
 
     private final WebSocketConnection connection;
     private final String runId;
@@ -41,6 +43,12 @@ final class RunStream implements RunWatcher {
     private volatile boolean dropped;
     private volatile RunEvents.Watch watch;
     private Context context;
+    /** Following a run through the store (see followStore); touched only on {@link #context}. */
+    private long sentSeq = -1;
+    private boolean pumping;
+    private boolean again;
+    private Runnable stopFollowing;
+    private long poller = -1;
 
     RunStream(WebSocketConnection connection, String runId, RunService runs, RunEvents hub, RunViews views,
               int maxPending, Counter streamed) {
@@ -60,7 +68,7 @@ final class RunStream implements RunWatcher {
                 .invoke(() -> {
                     watch = hub.watch(runId, this);
                     if (watch == null) {
-                        replayFromStore();
+                        followStore();
                     }
                 })
                 .chain(() -> Uni.createFrom().completionStage(done));
@@ -93,13 +101,56 @@ final class RunStream implements RunWatcher {
         context.runOnContext(v -> sendSummary());
     }
 
-    private void replayFromStore() {
-        runs.chunks(runId, -1).subscribe().with(chunks -> {
+    /**
+     * The run is not live here: finished, or executing on another instance. Sends its saved chunks, then follows
+     * the store (woken by the other instance's notifications, and polling as a fallback) until the run is final,
+     * then the summary. Only whole chunks are sent, so {@code sentSeq} is always a chunk boundary: no gap, no
+     * duplicate. Every step runs on this connection's context, so the fields need no locking.
+     */
+    private void followStore() {
+        stopFollowing = runs.follow(runId, () -> context.runOnContext(v -> pump()));
+        poller = context.owner().setPeriodic(POLL.toMillis(), id -> context.runOnContext(v -> pump()));
+        done.whenComplete((ok, failure) -> context.runOnContext(v -> unfollow()));
+        pump();
+    }
+
+    private void pump() {
+        if (pumping) {
+            again = true;
+            return;
+        }
+        if (dropped || done.isDone()) {
+            return;
+        }
+        pumping = true;
+        again = false;
+        // Status first: once a run is final every event is saved, so the chunks read next are all of them.
+        runs.load(runId, false).chain(run -> runs.chunks(runId, sentSeq).map(chunks -> {
             for (var chunk : chunks) {
                 onEvents(new EventBatch(runId, chunk.firstSeq(), chunk.lastSeq(), chunk.eventsJson()));
+                sentSeq = chunk.lastSeq();
             }
-            sendSummary();
-        }, done::completeExceptionally);
+            return run.isFinal();
+        })).subscribe().with(isFinal -> context.runOnContext(v -> {
+            pumping = false;
+            if (isFinal) {
+                sendSummary();
+            } else if (again) {
+                pump();
+            }
+        }), failure -> context.runOnContext(v -> {
+            pumping = false;
+            done.completeExceptionally(failure);
+        }));
+    }
+
+    private void unfollow() {
+        if (stopFollowing != null) {
+            stopFollowing.run();
+        }
+        if (poller >= 0) {
+            context.owner().cancelTimer(poller);
+        }
     }
 
     private void sendSummary() {
