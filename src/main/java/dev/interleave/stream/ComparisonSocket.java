@@ -1,13 +1,9 @@
 package dev.interleave.stream;
 
-import dev.interleave.config.PlaygroundConfig;
 import dev.interleave.service.ComparisonService;
 import dev.interleave.service.Owner;
-import dev.interleave.service.RunEvents;
 import dev.interleave.service.RunService;
 import dev.interleave.service.RunViews;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.WebSocket;
@@ -28,22 +24,18 @@ public class ComparisonSocket {
 
     private final ComparisonService comparisons;
     private final RunService runs;
-    private final RunEvents hub;
+    private final RunStreams streamsOf;
     private final RunViews views;
     private final StreamAccess access;
-    private final int maxPending;
-    private final Counter streamed;
     private final Map<String, RunStream> current = new ConcurrentHashMap<>();
 
-    ComparisonSocket(ComparisonService comparisons, RunService runs, RunEvents hub, RunViews views,
-                     StreamAccess access, PlaygroundConfig config, MeterRegistry registry) {
+    ComparisonSocket(ComparisonService comparisons, RunService runs, RunStreams streamsOf, RunViews views,
+                     StreamAccess access) {
         this.comparisons = comparisons;
         this.runs = runs;
-        this.hub = hub;
+        this.streamsOf = streamsOf;
         this.views = views;
         this.access = access;
-        this.maxPending = config.stream().maxPendingFrames();
-        this.streamed = registry.counter("interleave.events.streamed");
     }
 
     /**
@@ -72,7 +64,7 @@ public class ComparisonSocket {
         }
         String runId = runIds.get(index);
         return runs.load(runId, false).chain(run -> {
-            var stream = new RunStream(connection, runId, runs, hub, views, maxPending, streamed);
+            var stream = streamsOf.open(connection, runId);
             current.put(connection.id(), stream);
             return stream.stream(run).map(v -> stream.isDropped());
         }).chain(dropped -> dropped ? Uni.createFrom().item(true) : streamRuns(connection, runIds, index + 1));

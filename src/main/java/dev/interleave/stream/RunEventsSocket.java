@@ -1,11 +1,7 @@
 package dev.interleave.stream;
 
-import dev.interleave.config.PlaygroundConfig;
-import dev.interleave.service.RunEvents;
 import dev.interleave.service.RunService;
 import dev.interleave.service.RunViews;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.WebSocket;
@@ -20,21 +16,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public class RunEventsSocket {
 
     private final RunService runs;
-    private final RunEvents hub;
+    private final RunStreams streamsOf;
     private final RunViews views;
     private final StreamAccess access;
-    private final int maxPending;
-    private final Counter streamed;
     private final Map<String, RunStream> streams = new ConcurrentHashMap<>();
 
-    RunEventsSocket(RunService runs, RunEvents hub, RunViews views, StreamAccess access, PlaygroundConfig config,
-                    MeterRegistry registry) {
+    RunEventsSocket(RunService runs, RunStreams streamsOf, RunViews views, StreamAccess access) {
         this.runs = runs;
-        this.hub = hub;
+        this.streamsOf = streamsOf;
         this.views = views;
         this.access = access;
-        this.maxPending = config.stream().maxPendingFrames();
-        this.streamed = registry.counter("interleave.events.streamed");
     }
 
     /**
@@ -49,7 +40,7 @@ public class RunEventsSocket {
         access.owner(connection.handshakeRequest())
                 .chain(owner -> runs.visible(owner, share, id, false))
                 .chain(run -> {
-                    var stream = new RunStream(connection, id, runs, hub, views, maxPending, streamed);
+                    var stream = streamsOf.open(connection, id);
                     streams.put(connection.id(), stream);
                     return stream.stream(run).invoke(() -> streams.remove(connection.id()))
                             .chain(() -> stream.isDropped() ? Uni.createFrom().voidItem() : connection.close());
