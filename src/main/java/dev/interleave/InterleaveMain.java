@@ -12,8 +12,7 @@ import java.nio.file.Path;
 @QuarkusMain
 public final class InterleaveMain {
 
-    private InterleaveMain() {
-    }
+    private InterleaveMain() {}
 
     public static void main(String... args) {
         if (EmbeddedDatabase.externalConfigured()) {

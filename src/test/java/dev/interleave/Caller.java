@@ -37,10 +37,14 @@ public record Caller(String secret) {
 
     /** Polls the run until its status is one of {@code statuses}; returns it. */
     public String awaitStatus(String id, String... statuses) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
                 .pollInterval(java.time.Duration.ofMillis(50))
-                .until(() -> java.util.List.of(statuses).contains(
-                        given().get("/api/v1/runs/" + id).then().extract().path("status")));
+                .until(() -> java.util.List.of(statuses)
+                        .contains(given().get("/api/v1/runs/" + id)
+                                .then()
+                                .extract()
+                                .path("status")));
         return given().get("/api/v1/runs/" + id).then().extract().path("status");
     }
 }

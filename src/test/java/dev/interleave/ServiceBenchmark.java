@@ -14,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,8 +52,13 @@ class ServiceBenchmark {
         var sb = new StringBuilder("{\"name\":\"bench\",\"tasks\":[");
         String[] kinds = {"io", "io", "cpu", "blocking_io"};
         for (int i = 0; i < n; i++) {
-            sb.append(i == 0 ? "" : ",").append("{\"id\":\"t").append(i).append("\",\"kind\":\"")
-                    .append(kinds[random.nextInt(kinds.length)]).append("\",\"ms\":").append(random.nextInt(maxMs));
+            sb.append(i == 0 ? "" : ",")
+                    .append("{\"id\":\"t")
+                    .append(i)
+                    .append("\",\"kind\":\"")
+                    .append(kinds[random.nextInt(kinds.length)])
+                    .append("\",\"ms\":")
+                    .append(random.nextInt(maxMs));
             if (i > 0) {
                 sb.append(",\"after\":[\"t").append(random.nextInt(i)).append("\"]");
             }
@@ -66,30 +70,36 @@ class ServiceBenchmark {
     @Test
     void simulateThroughput() throws Exception {
         String body = "{\"graph\":" + graph(100, 7, 200) + ",\"scheduler\":{\"type\":\"event_loop\"}}";
-        var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        var client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         var request = HttpRequest.newBuilder(base.resolve("/api/v1/simulate"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token(client))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         load(client, request, 2_000, 16); // warm-up
         int requests = 20_000;
         long start = System.nanoTime();
         long failures = load(client, request, requests, 16);
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("BENCH simulate: %d requests (100-task graph, 16 connections) in %.2f s = %.0f req/s, "
-                + "%d failures%n", requests, seconds, requests / seconds, failures);
+        System.out.printf(
+                "BENCH simulate: %d requests (100-task graph, 16 connections) in %.2f s = %.0f req/s, "
+                        + "%d failures%n",
+                requests, seconds, requests / seconds, failures);
         assertThat(failures).isZero();
     }
 
     private String token(HttpClient client) throws Exception {
-        var response = client.send(HttpRequest.newBuilder(base.resolve("/api/v1/tokens"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        var response = client.send(
+                HttpRequest.newBuilder(base.resolve("/api/v1/tokens"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body()).path("token").asText();
     }
 
     /** Sends {@code count} requests from {@code connections} threads; returns how many were not 200. */
-    private static long load(HttpClient client, HttpRequest request, int count, int connections)
-            throws Exception {
+    private static long load(HttpClient client, HttpRequest request, int count, int connections) throws Exception {
         var next = new AtomicInteger();
         var failures = new AtomicLong();
         try (var pool = Executors.newFixedThreadPool(connections)) {
@@ -118,11 +128,19 @@ class ServiceBenchmark {
         var sb = new StringBuilder("{\"graph\":{\"tasks\":[{\"id\":\"root\",\"kind\":\"io\",\"ms\":5000}");
         var random = new Random(3);
         for (int i = 0; i < 1_428; i++) {
-            sb.append(",{\"id\":\"w").append(i).append("\",\"kind\":\"io\",\"ms\":").append(random.nextInt(500))
+            sb.append(",{\"id\":\"w")
+                    .append(i)
+                    .append("\",\"kind\":\"io\",\"ms\":")
+                    .append(random.nextInt(500))
                     .append(",\"after\":[\"root\"]}");
         }
         sb.append("]},\"scheduler\":{\"type\":\"event_loop\"}}");
-        String id = me.json(sb.toString()).post("/api/v1/runs").then().statusCode(202).extract().path("id");
+        String id = me.json(sb.toString())
+                .post("/api/v1/runs")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         int watchers = Integer.getInteger("bench.watchers", 200);
         long connectStart = System.nanoTime();
         var finishedAt = new ConcurrentLinkedQueue<Long>();
@@ -132,7 +150,11 @@ class ServiceBenchmark {
         for (int i = 0; i < watchers; i++) {
             List<String> frames = Collections.synchronizedList(new ArrayList<>());
             var done = new CompletableFuture<Integer>();
-            CompletableFuture<?> connecting = connectors.get().baseUri(base).path("/ws/runs/" + id).addHeader("Cookie", me.cookie())
+            CompletableFuture<?> connecting = connectors
+                    .get()
+                    .baseUri(base)
+                    .path("/ws/runs/" + id)
+                    .addHeader("Cookie", me.cookie())
                     .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
                     .onTextMessage((c, text) -> {
                         if (text.contains("\"run_finished\"")) {
@@ -141,16 +163,24 @@ class ServiceBenchmark {
                         frames.add(text);
                     })
                     .onClose((c, reason) -> done.complete(reason.getCode()))
-                    .connect().subscribeAsCompletionStage().thenAccept(c -> { });
+                    .connect()
+                    .subscribeAsCompletionStage()
+                    .thenAccept(c -> {});
             opened.add(connecting);
             received.add(frames);
             closed.add(done);
         }
         CompletableFuture.allOf(opened.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
-        String statusAfterConnect = me.given().get("/api/v1/runs/" + id).then().extract().path("status");
+        String statusAfterConnect =
+                me.given().get("/api/v1/runs/" + id).then().extract().path("status");
         CompletableFuture.allOf(closed.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
-        var run = JSON.readTree(me.given().get("/api/v1/runs/" + id).then().statusCode(200).extract().asString());
+        var run = JSON.readTree(me.given()
+                .get("/api/v1/runs/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         long runEnd = Instant.parse(run.path("startedAt").asText()).toEpochMilli()
                 + Math.round(run.path("makespanMs").asDouble());
         long events = -1;
@@ -171,10 +201,18 @@ class ServiceBenchmark {
         }
         var lags = finishedAt.stream().map(t -> t - runEnd).sorted().toList();
         assertThat(lags).hasSize(watchers);
-        System.out.printf("BENCH watchers: %d watchers x %d events, all in order; lag of run_finished after run "
+        System.out.printf(
+                "BENCH watchers: %d watchers x %d events, all in order; lag of run_finished after run "
                         + "end: median %d ms, max %d ms (run makespan %.0f ms; %d watchers connected in %.1f s, run "
-                        + "was %s then)%n", watchers, events, lags.get(lags.size() / 2), lags.get(lags.size() - 1),
-                run.path("makespanMs").asDouble(), watchers, connectSeconds, statusAfterConnect);
+                        + "was %s then)%n",
+                watchers,
+                events,
+                lags.get(lags.size() / 2),
+                lags.get(lags.size() - 1),
+                run.path("makespanMs").asDouble(),
+                watchers,
+                connectSeconds,
+                statusAfterConnect);
     }
 
     @Test
@@ -189,7 +227,11 @@ class ServiceBenchmark {
                 var caller = Caller.anonymous();
                 callers.add(caller);
                 futures.add(pool.submit(() -> caller.json(Caller.runBody("{\"type\":\"event_loop\"}"))
-                        .post("/api/v1/runs").then().statusCode(202).extract().<String>path("id")));
+                        .post("/api/v1/runs")
+                        .then()
+                        .statusCode(202)
+                        .extract()
+                        .<String>path("id")));
             }
             for (var f : futures) {
                 ids.add(f.get());
@@ -198,11 +240,18 @@ class ServiceBenchmark {
         for (int i = 0; i < runs; i++) {
             assertThat(callers.get(i).awaitStatus(ids.get(i), "succeeded", "failed", "timed_out", "interrupted"))
                     .isEqualTo("succeeded");
-            var events = callers.get(i).given().get("/api/v1/runs/" + ids.get(i) + "/events").then()
-                    .extract().jsonPath().getList("events.type", String.class);
+            var events = callers.get(i)
+                    .given()
+                    .get("/api/v1/runs/" + ids.get(i) + "/events")
+                    .then()
+                    .extract()
+                    .jsonPath()
+                    .getList("events.type", String.class);
             assertThat(events).startsWith("run_started").endsWith("run_finished");
         }
-        System.out.printf("BENCH runs: %d concurrent small runs submitted and all saved as succeeded with every "
-                + "event in %.2f s%n", runs, (System.nanoTime() - start) / 1e9);
+        System.out.printf(
+                "BENCH runs: %d concurrent small runs submitted and all saved as succeeded with every "
+                        + "event in %.2f s%n",
+                runs, (System.nanoTime() - start) / 1e9);
     }
 }

@@ -4,8 +4,7 @@ import dev.interleave.service.ServiceException;
 
 final class Bodies {
 
-    private Bodies() {
-    }
+    private Bodies() {}
 
     /** An empty body reaches a resource as null: refuse it as bad input, not a server error. */
     static <T> T required(T body) {

@@ -22,11 +22,14 @@ public class BodySizeLimit {
         router.route("/api/*").order(-100).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
             if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBytes) {
-                ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                ctx.response()
+                        .setStatusCode(413)
+                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
                         .putHeader("Connection", "close")
                         .end("{\"type\":\"/problems/body-too-large\",\"title\":\"Body too large\",\"status\":413,"
                                 + "\"detail\":\"the body has " + length + " bytes; at most " + maxBytes
-                                + " are accepted\",\"instance\":\"" + ctx.request().path().replace("\"", "")
+                                + " are accepted\",\"instance\":\""
+                                + ctx.request().path().replace("\"", "")
                                 + "\"}");
                 return;
             }

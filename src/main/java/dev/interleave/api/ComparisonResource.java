@@ -30,8 +30,11 @@ public class ComparisonResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> compare(CompareRequest body) {
         var request = Bodies.required(body);
-        return comparisons.create(caller.owner(), request.graph(), request.graphId(), request.schedulers())
-                .map(c -> Response.accepted(c).location(URI.create(c.links().get("self"))).build());
+        return comparisons
+                .create(caller.owner(), request.graph(), request.graphId(), request.schedulers())
+                .map(c -> Response.accepted(c)
+                        .location(URI.create(c.links().get("self")))
+                        .build());
     }
 
     @GET

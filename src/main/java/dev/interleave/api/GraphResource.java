@@ -32,7 +32,9 @@ public class GraphResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(CreateGraphRequest body) {
         return graphs.create(caller.owner(), Bodies.required(body).spec())
-                .map(g -> Response.created(URI.create(g.links().get("self"))).entity(g).build());
+                .map(g -> Response.created(URI.create(g.links().get("self")))
+                        .entity(g)
+                        .build());
     }
 
     @GET
@@ -50,6 +52,7 @@ public class GraphResource {
     @DELETE
     @Path("{id}")
     public Uni<Response> delete(@PathParam("id") String id) {
-        return graphs.delete(caller.owner(), id).replaceWith(Response.noContent().build());
+        return graphs.delete(caller.owner(), id)
+                .replaceWith(Response.noContent().build());
     }
 }

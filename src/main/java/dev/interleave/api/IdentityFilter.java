@@ -43,8 +43,12 @@ public class IdentityFilter {
         if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return identity.fromBearer(auth.substring(7).trim()).map(owner -> {
                 if (owner == null) {
-                    return ProblemMappers.response(Response.Status.UNAUTHORIZED, "unauthorized",
-                            "Unknown token", "the bearer token is not known", request);
+                    return ProblemMappers.response(
+                            Response.Status.UNAUTHORIZED,
+                            "unauthorized",
+                            "Unknown token",
+                            "the bearer token is not known",
+                            request);
                 }
                 caller.set(owner, null);
                 return null;
@@ -56,9 +60,14 @@ public class IdentityFilter {
         Owner owner = identity.fromCookie(secret != null ? secret : minted);
         caller.set(owner, minted);
         if (!SAFE.contains(request.getMethod()) && crossSite(request)) {
-            return Uni.createFrom().item(ProblemMappers.response(Response.Status.FORBIDDEN, "cross-site-request",
-                    "Cross-site request refused", "cookie-authenticated writes must come from this site or an "
-                            + "allowed origin; scripts should use a bearer token", request));
+            return Uni.createFrom()
+                    .item(ProblemMappers.response(
+                            Response.Status.FORBIDDEN,
+                            "cross-site-request",
+                            "Cross-site request refused",
+                            "cookie-authenticated writes must come from this site or an "
+                                    + "allowed origin; scripts should use a bearer token",
+                            request));
         }
         return Uni.createFrom().nullItem();
     }
@@ -86,8 +95,13 @@ public class IdentityFilter {
             return; // no request scope (not an /api/v1 request)
         }
         if (secret != null) {
-            var cookie = new NewCookie.Builder(COOKIE).value(secret).path("/").httpOnly(true)
-                    .sameSite(NewCookie.SameSite.LAX).maxAge(60 * 60 * 24 * 365).build();
+            var cookie = new NewCookie.Builder(COOKIE)
+                    .value(secret)
+                    .path("/")
+                    .httpOnly(true)
+                    .sameSite(NewCookie.SameSite.LAX)
+                    .maxAge(60 * 60 * 24 * 365)
+                    .build();
             response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie);
         }
     }

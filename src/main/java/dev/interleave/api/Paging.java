@@ -23,7 +23,7 @@ record Paging(int page, int size) {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ServiceException.BadInput(name + " must be a whole number from " + min + " to " + max
-                + ", was \"" + value + "\"");
+        throw new ServiceException.BadInput(
+                name + " must be a whole number from " + min + " to " + max + ", was \"" + value + "\"");
     }
 }

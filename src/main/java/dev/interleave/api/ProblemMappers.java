@@ -26,35 +26,71 @@ public class ProblemMappers {
     Response service(ServiceException e, UriInfo uri) {
         return switch (e) {
             case ServiceException.NotFound n -> problem(404, "not-found", "Not found", n.getMessage(), uri, null);
-            case ServiceException.Invalid i -> problem(422, "graph-invalid", "The graph or scheduler is invalid",
-                    i.getMessage(), uri, i.violations().stream().map(v -> new Problem.ProblemError(v.pointer(),
-                            v.code(), v.message(), v.cycle())).toList());
-            case ServiceException.Conflict c -> problem(409, "run-finished", "The run has already finished",
-                    c.getMessage(), uri, null);
-            case ServiceException.Busy b -> Response.fromResponse(problem(429, "too-many-runs",
-                            "Too many runs", b.getMessage(), uri, null))
-                    .header("Retry-After", Math.max(1, b.retryAfter().toSeconds())).build();
-            case ServiceException.Forbidden f -> problem(403, "cross-site-request", "Forbidden", f.getMessage(),
-                    uri, null);
-            case ServiceException.BadInput b -> problem(400, "bad-request", "Bad request", b.getMessage(), uri,
-                    null);
+            case ServiceException.Invalid i ->
+                problem(
+                        422,
+                        "graph-invalid",
+                        "The graph or scheduler is invalid",
+                        i.getMessage(),
+                        uri,
+                        i.violations().stream()
+                                .map(v -> new Problem.ProblemError(v.pointer(), v.code(), v.message(), v.cycle()))
+                                .toList());
+            case ServiceException.Conflict c ->
+                problem(409, "run-finished", "The run has already finished", c.getMessage(), uri, null);
+            case ServiceException.Busy b ->
+                Response.fromResponse(problem(429, "too-many-runs", "Too many runs", b.getMessage(), uri, null))
+                        .header("Retry-After", Math.max(1, b.retryAfter().toSeconds()))
+                        .build();
+            case ServiceException.Forbidden f ->
+                problem(403, "cross-site-request", "Forbidden", f.getMessage(), uri, null);
+            case ServiceException.BadInput b -> problem(400, "bad-request", "Bad request", b.getMessage(), uri, null);
         };
     }
 
-    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class,
-            UnrecognizedPropertyException.class, InvalidFormatException.class, JsonParseException.class})
+    @ServerExceptionMapper({
+        JsonProcessingException.class,
+        MismatchedInputException.class,
+        UnrecognizedPropertyException.class,
+        InvalidFormatException.class,
+        JsonParseException.class
+    })
     Response json(JsonProcessingException e, UriInfo uri) {
         return switch (e) {
-            case UnrecognizedPropertyException u -> problem(400, "unknown-field", "Unknown field",
-                    "unknown field \"" + u.getPropertyName() + "\" at " + pointer(u), uri, null);
-            case MismatchedInputException m -> problem(400, "wrong-type", "Wrong type",
-                    "wrong type at " + pointer(m) + ": expected " + expected(m), uri, null);
-            case JsonParseException p -> problem(400, "malformed-json", "Malformed JSON",
-                    "the body is not valid JSON: " + p.getOriginalMessage() + " (line "
-                            + p.getLocation().getLineNr() + ", column " + p.getLocation().getColumnNr() + ")",
-                    uri, null);
-            default -> problem(400, "malformed-json", "Malformed JSON", "the body is not valid JSON: "
-                    + firstLine(e.getOriginalMessage()), uri, null);
+            case UnrecognizedPropertyException u ->
+                problem(
+                        400,
+                        "unknown-field",
+                        "Unknown field",
+                        "unknown field \"" + u.getPropertyName() + "\" at " + pointer(u),
+                        uri,
+                        null);
+            case MismatchedInputException m ->
+                problem(
+                        400,
+                        "wrong-type",
+                        "Wrong type",
+                        "wrong type at " + pointer(m) + ": expected " + expected(m),
+                        uri,
+                        null);
+            case JsonParseException p ->
+                problem(
+                        400,
+                        "malformed-json",
+                        "Malformed JSON",
+                        "the body is not valid JSON: " + p.getOriginalMessage() + " (line "
+                                + p.getLocation().getLineNr() + ", column "
+                                + p.getLocation().getColumnNr() + ")",
+                        uri,
+                        null);
+            default ->
+                problem(
+                        400,
+                        "malformed-json",
+                        "Malformed JSON",
+                        "the body is not valid JSON: " + firstLine(e.getOriginalMessage()),
+                        uri,
+                        null);
         };
     }
 
@@ -72,7 +108,8 @@ public class ProblemMappers {
             case 415 -> "unsupported-media-type";
             default -> status >= 500 ? "server-error" : "bad-request";
         };
-        String title = Response.Status.fromStatusCode(status) == null ? "Error"
+        String title = Response.Status.fromStatusCode(status) == null
+                ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
         String detail = switch (status) {
             case 415 -> "send JSON bodies with Content-Type: application/json";
@@ -86,20 +123,29 @@ public class ProblemMappers {
     Response unexpected(Exception e, UriInfo uri) {
         String correlation = Ids.random(8);
         LOG.errorf(e, "unexpected error %s on %s", correlation, uri.getPath());
-        return Response.status(500).type(Problem.MEDIA_TYPE).entity(new Problem("/problems/server-error",
-                "Internal error", 500, "something went wrong on our side; quote " + correlation,
-                uri.getPath(), null, correlation)).build();
+        return Response.status(500)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem(
+                        "/problems/server-error",
+                        "Internal error",
+                        500,
+                        "something went wrong on our side; quote " + correlation,
+                        uri.getPath(),
+                        null,
+                        correlation))
+                .build();
     }
 
-    static Response problem(int status, String slug, String title, String detail, UriInfo uri,
-                            List<Problem.ProblemError> errors) {
-        return Response.status(status).type(Problem.MEDIA_TYPE)
+    static Response problem(
+            int status, String slug, String title, String detail, UriInfo uri, List<Problem.ProblemError> errors) {
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
                 .entity(new Problem("/problems/" + slug, title, status, detail, uri.getPath(), errors, null))
                 .build();
     }
 
-    static Response response(Response.Status status, String slug, String title, String detail,
-                             ContainerRequestContext request) {
+    static Response response(
+            Response.Status status, String slug, String title, String detail, ContainerRequestContext request) {
         return problem(status.getStatusCode(), slug, title, detail, request.getUriInfo(), null);
     }
 

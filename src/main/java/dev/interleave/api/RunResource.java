@@ -38,7 +38,9 @@ public class RunResource {
     public Uni<Response> create(CreateRunRequest body) {
         var request = Bodies.required(body);
         return runs.create(caller.owner(), request.graph(), request.graphId(), request.scheduler())
-                .map(run -> Response.accepted(run).location(URI.create(run.links().get("self"))).build());
+                .map(run -> Response.accepted(run)
+                        .location(URI.create(run.links().get("self")))
+                        .build());
     }
 
     @GET
@@ -91,9 +93,13 @@ public class RunResource {
     @GET
     @Path("{id}/python")
     @Produces("text/x-python")
-    public Uni<Response> python(@PathParam("id") String id, @QueryParam("scheduler") String scheduler,
-                                @QueryParam("workers") Integer workers, @QueryParam("share") String share) {
+    public Uni<Response> python(
+            @PathParam("id") String id,
+            @QueryParam("scheduler") String scheduler,
+            @QueryParam("workers") Integer workers,
+            @QueryParam("share") String share) {
         return exports.python(caller.owner(), share, id, scheduler, workers)
-                .map(script -> Response.ok(script, "text/x-python; charset=utf-8").build());
+                .map(script ->
+                        Response.ok(script, "text/x-python; charset=utf-8").build());
     }
 }

@@ -23,6 +23,7 @@ public class TokenResource {
 
     @POST
     public Uni<Response> create() {
-        return identity.createToken(caller.owner()).map(t -> Response.status(201).entity(t).build());
+        return identity.createToken(caller.owner())
+                .map(t -> Response.status(201).entity(t).build());
     }
 }

@@ -62,32 +62,39 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * interrupted (zonky's own hook would stop it concurrently).
      */
     public void closeAfterQuarkus() {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            var waiter = new Thread(() -> {
-                var app = io.quarkus.runtime.Application.currentApplication();
-                if (app != null) {
-                    app.awaitShutdown();
-                }
-            });
-            waiter.setDaemon(true);
-            waiter.start();
-            try {
-                waiter.join(QUARKUS_STOP.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            close();
-        }, "embedded-postgres-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            var waiter = new Thread(() -> {
+                                var app = io.quarkus.runtime.Application.currentApplication();
+                                if (app != null) {
+                                    app.awaitShutdown();
+                                }
+                            });
+                            waiter.setDaemon(true);
+                            waiter.start();
+                            try {
+                                waiter.join(QUARKUS_STOP.toMillis());
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            close();
+                        },
+                        "embedded-postgres-stop"));
     }
 
     /** Quarkus datasource properties pointing at this server. */
     public Map<String, String> connection() {
         int port = postgres.getPort();
         return Map.of(
-                "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + port + "/postgres",
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + port + "/postgres",
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres");
+                "quarkus.datasource.reactive.url",
+                "postgresql://127.0.0.1:" + port + "/postgres",
+                "quarkus.datasource.jdbc.url",
+                "jdbc:postgresql://127.0.0.1:" + port + "/postgres",
+                "quarkus.datasource.username",
+                "postgres",
+                "quarkus.datasource.password",
+                "postgres");
     }
 
     /**
@@ -99,12 +106,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (!Files.exists(pidFile)) {
             return;
         }
-        Optional<ProcessHandle> orphan = Files.readAllLines(pidFile).stream().findFirst()
-                .map(String::trim).filter(s -> s.matches("\\d+")).map(Long::parseLong)
+        Optional<ProcessHandle> orphan = Files.readAllLines(pidFile).stream()
+                .findFirst()
+                .map(String::trim)
+                .filter(s -> s.matches("\\d+"))
+                .map(Long::parseLong)
                 .flatMap(ProcessHandle::of)
                 .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(true));
         if (orphan.isPresent()) {
-            LOG.warnf("stopping orphaned PostgreSQL (pid %d) left by an earlier run", orphan.get().pid());
+            LOG.warnf(
+                    "stopping orphaned PostgreSQL (pid %d) left by an earlier run",
+                    orphan.get().pid());
             stop(orphan.get());
         }
         Files.deleteIfExists(pidFile);

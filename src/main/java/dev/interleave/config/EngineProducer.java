@@ -14,7 +14,8 @@ public final class EngineProducer {
     @Produces
     @Singleton
     Engine engine(PlaygroundConfig config) {
-        return new Engine(new EngineLimits(config.runs().maxWorkers(), config.runs().deadline()));
+        return new Engine(
+                new EngineLimits(config.runs().maxWorkers(), config.runs().deadline()));
     }
 
     void close(@Disposes Engine engine) {
@@ -24,6 +25,7 @@ public final class EngineProducer {
     @Produces
     @Singleton
     GraphValidator validator(PlaygroundConfig config) {
-        return new GraphValidator(new GraphLimits(config.graphs().maxTasks(), config.graphs().maxEdges()));
+        return new GraphValidator(
+                new GraphLimits(config.graphs().maxTasks(), config.graphs().maxEdges()));
     }
 }

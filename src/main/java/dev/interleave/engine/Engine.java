@@ -34,8 +34,8 @@ public final class Engine implements AutoCloseable {
     private final ExecutorService runThreads = Executors.newCachedThreadPool(named("interleave-run"));
     private final ExecutorService dispatchThreads = Executors.newCachedThreadPool(named("interleave-events"));
     private final ThreadFactory laneThreads = named("interleave-lane");
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
-            named("interleave-watchdog"));
+    private final ScheduledExecutorService watchdog =
+            Executors.newSingleThreadScheduledExecutor(named("interleave-watchdog"));
 
     public Engine(EngineLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -57,10 +57,12 @@ public final class Engine implements AutoCloseable {
     public RunResult simulate(TaskGraph graph, SchedulerSpec scheduler, boolean keepEvents) {
         checkWithinLimits(scheduler);
         var stop = new StopSignal();
-        var deadline = watchdog.schedule(() -> stop.stop(StopSignal.Reason.TIMED_OUT),
-                limits.defaultDeadline().toNanos(), TimeUnit.NANOSECONDS);
+        var deadline = watchdog.schedule(
+                () -> stop.stop(StopSignal.Reason.TIMED_OUT),
+                limits.defaultDeadline().toNanos(),
+                TimeUnit.NANOSECONDS);
         try {
-            return execute(graph, scheduler, new VirtualClock(), stop, limits.defaultDeadline(), keepEvents, e -> { });
+            return execute(graph, scheduler, new VirtualClock(), stop, limits.defaultDeadline(), keepEvents, e -> {});
         } finally {
             deadline.cancel(false);
         }
@@ -84,11 +86,11 @@ public final class Engine implements AutoCloseable {
         var dispatcher = new EventDispatcher(listener == null ? RunListener.NONE : listener);
         dispatchThreads.execute(dispatcher);
         runThreads.execute(() -> {
-            var timeout = watchdog.schedule(() -> stop.stop(StopSignal.Reason.TIMED_OUT), deadline.toNanos(),
-                    TimeUnit.NANOSECONDS);
+            var timeout = watchdog.schedule(
+                    () -> stop.stop(StopSignal.Reason.TIMED_OUT), deadline.toNanos(), TimeUnit.NANOSECONDS);
             try {
-                outcome.complete(execute(graph, scheduler, new SystemClock(laneThreads), stop, deadline, true,
-                        dispatcher));
+                outcome.complete(
+                        execute(graph, scheduler, new SystemClock(laneThreads), stop, deadline, true, dispatcher));
             } catch (RuntimeException | Error e) {
                 dispatcher.abandon(); // no RunFinished will come: let the dispatcher drain and stop
                 outcome.completeExceptionally(e);
@@ -99,8 +101,14 @@ public final class Engine implements AutoCloseable {
         return new RunHandle(prediction, outcome, stop);
     }
 
-    private RunResult execute(TaskGraph graph, SchedulerSpec spec, Clock clock, StopSignal stop, Duration deadline,
-                              boolean keepEvents, Consumer<RunEvent> outlet) {
+    private RunResult execute(
+            TaskGraph graph,
+            SchedulerSpec spec,
+            Clock clock,
+            StopSignal stop,
+            Duration deadline,
+            boolean keepEvents,
+            Consumer<RunEvent> outlet) {
         var timeline = new Timeline(graph, clock, keepEvents, outlet);
         timeline.runStarted(spec.wireName(), spec.laneCount());
         RunStatus status = RunStatus.SUCCEEDED;
@@ -113,7 +121,8 @@ public final class Engine implements AutoCloseable {
         }
         if (status == RunStatus.SUCCEEDED && stop.isStopped()) {
             status = stop.reason() == StopSignal.Reason.CANCELLED ? RunStatus.CANCELLED : RunStatus.TIMED_OUT;
-            reason = stop.reason() == StopSignal.Reason.CANCELLED ? "cancelled on request"
+            reason = stop.reason() == StopSignal.Reason.CANCELLED
+                    ? "cancelled on request"
                     : "stopped at the deadline of " + deadline.toMillis() + " ms";
         }
         if (status != RunStatus.SUCCEEDED) {
@@ -123,15 +132,23 @@ public final class Engine implements AutoCloseable {
         var timings = timeline.timings();
         long makespan = timeline.makespanNanos();
         var analysis = RunAnalysis.of(GraphMetrics.of(graph), spec, timings, makespan);
-        return new RunResult(spec, clock.isVirtual(), status, reason, makespan, timings, timeline.events(),
-                timeline.eventCount(), analysis);
+        return new RunResult(
+                spec,
+                clock.isVirtual(),
+                status,
+                reason,
+                makespan,
+                timings,
+                timeline.events(),
+                timeline.eventCount(),
+                analysis);
     }
 
     private void checkWithinLimits(SchedulerSpec scheduler) {
         Objects.requireNonNull(scheduler, "scheduler");
         if (scheduler.laneCount() > limits.maxWorkers()) {
-            throw new IllegalArgumentException(scheduler.describe() + " uses more workers than the limit of "
-                    + limits.maxWorkers());
+            throw new IllegalArgumentException(
+                    scheduler.describe() + " uses more workers than the limit of " + limits.maxWorkers());
         }
     }
 

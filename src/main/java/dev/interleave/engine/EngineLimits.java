@@ -17,8 +17,8 @@ public record EngineLimits(int maxWorkers, Duration defaultDeadline) {
     public EngineLimits {
         Objects.requireNonNull(defaultDeadline, "defaultDeadline");
         if (maxWorkers < 1 || maxWorkers > SchedulerSpec.MAX_WORKERS) {
-            throw new IllegalArgumentException("maxWorkers must be from 1 to " + SchedulerSpec.MAX_WORKERS
-                    + ", was " + maxWorkers);
+            throw new IllegalArgumentException(
+                    "maxWorkers must be from 1 to " + SchedulerSpec.MAX_WORKERS + ", was " + maxWorkers);
         }
         if (defaultDeadline.isNegative() || defaultDeadline.isZero()) {
             throw new IllegalArgumentException("defaultDeadline must be positive, was " + defaultDeadline);

@@ -19,12 +19,19 @@ import java.util.List;
  * @param utilisation          per lane, busy time / makespan (0 when the makespan is 0)
  * @param speedupVsSequential  total work / makespan (1 when the makespan is 0)
  */
-public record RunAnalysis(GraphMetrics metrics, long lowerBoundNanos, long sequentialBoundNanos,
-                          long eventLoopBoundNanos, long parallelBoundNanos, int parallelWorkers,
-                          long[] laneBusyNanos, double[] utilisation, double speedupVsSequential) {
+public record RunAnalysis(
+        GraphMetrics metrics,
+        long lowerBoundNanos,
+        long sequentialBoundNanos,
+        long eventLoopBoundNanos,
+        long parallelBoundNanos,
+        int parallelWorkers,
+        long[] laneBusyNanos,
+        double[] utilisation,
+        double speedupVsSequential) {
 
-    public static RunAnalysis of(GraphMetrics metrics, SchedulerSpec scheduler, List<TaskTiming> timings,
-                          long makespanNanos) {
+    public static RunAnalysis of(
+            GraphMetrics metrics, SchedulerSpec scheduler, List<TaskTiming> timings, long makespanNanos) {
         int workers = scheduler.laneCount();
         long[] busy = laneBusy(scheduler, timings);
         double[] utilisation = new double[busy.length];
@@ -32,10 +39,16 @@ public record RunAnalysis(GraphMetrics metrics, long lowerBoundNanos, long seque
             utilisation[lane] = makespanNanos == 0 ? 0 : (double) busy[lane] / makespanNanos;
         }
         double speedup = makespanNanos == 0 ? 1 : (double) metrics.totalWorkNanos() / makespanNanos;
-        return new RunAnalysis(metrics, scheduler.lowerBoundNanos(metrics),
+        return new RunAnalysis(
+                metrics,
+                scheduler.lowerBoundNanos(metrics),
                 new SchedulerSpec.Sequential().lowerBoundNanos(metrics),
                 new SchedulerSpec.EventLoop().lowerBoundNanos(metrics),
-                new SchedulerSpec.Parallel(workers).lowerBoundNanos(metrics), workers, busy, utilisation, speedup);
+                new SchedulerSpec.Parallel(workers).lowerBoundNanos(metrics),
+                workers,
+                busy,
+                utilisation,
+                speedup);
     }
 
     /** On the event loop an io task holds nothing while it waits; elsewhere every task holds its lane. */
@@ -43,8 +56,10 @@ public record RunAnalysis(GraphMetrics metrics, long lowerBoundNanos, long seque
         long[] busy = new long[scheduler.laneCount()];
         boolean ioHoldsLane = !(scheduler instanceof SchedulerSpec.EventLoop);
         for (TaskTiming t : timings) {
-            boolean worked = t.startNanos() != TaskTiming.ABSENT && t.endNanos() != TaskTiming.ABSENT
-                    && t.state() != TaskState.PENDING && t.lane() >= 0;
+            boolean worked = t.startNanos() != TaskTiming.ABSENT
+                    && t.endNanos() != TaskTiming.ABSENT
+                    && t.state() != TaskState.PENDING
+                    && t.lane() >= 0;
             if (worked && (ioHoldsLane || t.kind().holdsLoop())) {
                 busy[t.lane()] += t.endNanos() - t.startNanos();
             }

@@ -15,9 +15,16 @@ import java.util.Objects;
  * @param events     every event in sequence order (empty if the run was told not to keep them)
  * @param eventCount how many events the run emitted, kept or not
  */
-public record RunResult(SchedulerSpec scheduler, boolean virtual, RunStatus status, String reason,
-                        long makespanNanos, List<TaskTiming> tasks, List<RunEvent> events, long eventCount,
-                        RunAnalysis analysis) {
+public record RunResult(
+        SchedulerSpec scheduler,
+        boolean virtual,
+        RunStatus status,
+        String reason,
+        long makespanNanos,
+        List<TaskTiming> tasks,
+        List<RunEvent> events,
+        long eventCount,
+        RunAnalysis analysis) {
 
     public RunResult {
         Objects.requireNonNull(scheduler, "scheduler");
@@ -32,7 +39,9 @@ public record RunResult(SchedulerSpec scheduler, boolean virtual, RunStatus stat
     }
 
     public TaskTiming task(String id) {
-        return tasks.stream().filter(t -> t.id().equals(id)).findFirst()
+        return tasks.stream()
+                .filter(t -> t.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no task '" + id + "' in this run"));
     }
 }

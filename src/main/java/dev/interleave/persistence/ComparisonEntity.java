@@ -10,6 +10,7 @@ import java.time.Instant;
 public class ComparisonEntity {
     @Id
     public String id;
+
     public String ownerId;
     public String shareSlug;
     public String graphJson;

@@ -8,8 +8,8 @@ import java.time.Instant;
 @ApplicationScoped
 public class ComparisonRepository implements PanacheRepositoryBase<ComparisonEntity, String> {
 
-    public Uni<Void> insert(String id, String ownerId, String slug, String graphJson, String graphId,
-                            Instant createdAt) {
+    public Uni<Void> insert(
+            String id, String ownerId, String slug, String graphJson, String graphId, Instant createdAt) {
         var e = new ComparisonEntity();
         e.id = id;
         e.ownerId = ownerId;
@@ -22,14 +22,31 @@ public class ComparisonRepository implements PanacheRepositoryBase<ComparisonEnt
 
     /** The comparison without runs; null if unknown. Callers add runs from {@link RunRepository}. */
     public Uni<StoredComparison> findComparison(String id) {
-        return findById(id).map(e -> e == null ? null
-                : new StoredComparison(e.id, e.ownerId, e.shareSlug, e.graphJson, e.graphId, e.createdAt,
-                        java.util.List.of()));
+        return findById(id)
+                .map(e -> e == null
+                        ? null
+                        : new StoredComparison(
+                                e.id,
+                                e.ownerId,
+                                e.shareSlug,
+                                e.graphJson,
+                                e.graphId,
+                                e.createdAt,
+                                java.util.List.of()));
     }
 
     public Uni<StoredComparison> findBySlug(String slug) {
-        return find("shareSlug", slug).firstResult().map(e -> e == null ? null
-                : new StoredComparison(e.id, e.ownerId, e.shareSlug, e.graphJson, e.graphId, e.createdAt,
-                        java.util.List.of()));
+        return find("shareSlug", slug)
+                .firstResult()
+                .map(e -> e == null
+                        ? null
+                        : new StoredComparison(
+                                e.id,
+                                e.ownerId,
+                                e.shareSlug,
+                                e.graphJson,
+                                e.graphId,
+                                e.createdAt,
+                                java.util.List.of()));
     }
 }

@@ -3,17 +3,34 @@ package dev.interleave.persistence;
 /** Converts entities to the records that leave this package. */
 final class EntityMapper {
 
-    private EntityMapper() {
-    }
+    private EntityMapper() {}
 
     static StoredGraph graph(GraphEntity e) {
         return e == null ? null : new StoredGraph(e.id, e.ownerId, e.name, e.graphJson, e.createdAt);
     }
 
     static StoredRun run(RunEntity e) {
-        return e == null ? null : new StoredRun(e.id, e.ownerId, e.shareSlug, e.graphId, e.comparisonId,
-                e.position, e.status, e.reason, e.graphJson, e.schedulerJson, e.predictedJson, e.resultJson,
-                e.makespanMs, e.predictedMs, e.eventCount, e.createdAt, e.startedAt, e.finishedAt);
+        return e == null
+                ? null
+                : new StoredRun(
+                        e.id,
+                        e.ownerId,
+                        e.shareSlug,
+                        e.graphId,
+                        e.comparisonId,
+                        e.position,
+                        e.status,
+                        e.reason,
+                        e.graphJson,
+                        e.schedulerJson,
+                        e.predictedJson,
+                        e.resultJson,
+                        e.makespanMs,
+                        e.predictedMs,
+                        e.eventCount,
+                        e.createdAt,
+                        e.startedAt,
+                        e.finishedAt);
     }
 
     static RunEntity entity(StoredRun r, String instanceId) {

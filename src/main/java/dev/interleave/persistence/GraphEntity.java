@@ -10,6 +10,7 @@ import java.time.Instant;
 public class GraphEntity {
     @Id
     public String id;
+
     public String ownerId;
     public String name;
     public String graphJson;

@@ -26,7 +26,9 @@ public class GraphRepository implements PanacheRepositoryBase<GraphEntity, Strin
     }
 
     public Uni<List<StoredGraph>> listOwned(String ownerId, int page, int size) {
-        return find("ownerId", Sort.descending("createdAt").and("id"), ownerId).page(page, size).list()
+        return find("ownerId", Sort.descending("createdAt").and("id"), ownerId)
+                .page(page, size)
+                .list()
                 .map(list -> list.stream().map(EntityMapper::graph).toList());
     }
 

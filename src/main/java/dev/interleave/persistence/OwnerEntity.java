@@ -10,5 +10,6 @@ import java.time.Instant;
 public class OwnerEntity {
     @Id
     public String id;
+
     public Instant createdAt;
 }

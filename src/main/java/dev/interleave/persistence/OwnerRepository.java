@@ -10,8 +10,9 @@ public class OwnerRepository implements PanacheRepositoryBase<OwnerEntity, Strin
 
     /** Records the owner if it is new; concurrent first requests of one owner are harmless. */
     public Uni<Void> ensure(String ownerId) {
-        return Panache.getSession().chain(session -> session
-                        .createNativeQuery("insert into owners (id, created_at) values (:id, now()) on conflict do nothing")
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "insert into owners (id, created_at) values (:id, now()) on conflict do nothing")
                         .setParameter("id", ownerId)
                         .executeUpdate())
                 .replaceWithVoid();

@@ -10,6 +10,7 @@ import java.time.Instant;
 public class RunEntity {
     @Id
     public String id;
+
     public String ownerId;
     public String shareSlug;
     public String graphId;
@@ -29,5 +30,6 @@ public class RunEntity {
     public Instant finishedAt;
     /** The service instance executing the run (a lease for a later multi-instance setup). */
     public String instanceId;
+
     public Instant heartbeatAt;
 }

@@ -20,7 +20,8 @@ public class RunEventRepository implements PanacheRepositoryBase<RunEventsEntity
 
     /** Chunks holding any event with seq > {@code afterSeq}, in order. */
     public Uni<List<EventChunk>> after(String runId, long afterSeq) {
-        return find("runId = ?1 and lastSeq > ?2", Sort.ascending("firstSeq"), runId, afterSeq).list()
+        return find("runId = ?1 and lastSeq > ?2", Sort.ascending("firstSeq"), runId, afterSeq)
+                .list()
                 .map(list -> list.stream().map(EntityMapper::chunk).toList());
     }
 }

@@ -13,8 +13,10 @@ import java.io.Serializable;
 public class RunEventsEntity {
     @Id
     public String runId;
+
     @Id
     public long firstSeq;
+
     public long lastSeq;
     public String eventsJson;
 

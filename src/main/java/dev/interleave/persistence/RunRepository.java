@@ -28,12 +28,15 @@ public class RunRepository implements PanacheRepositoryBase<RunEntity, String> {
     }
 
     public Uni<List<StoredRun>> listOwned(String ownerId, int page, int size) {
-        return find("ownerId", Sort.descending("createdAt").and("id"), ownerId).page(page, size).list()
+        return find("ownerId", Sort.descending("createdAt").and("id"), ownerId)
+                .page(page, size)
+                .list()
                 .map(list -> list.stream().map(EntityMapper::run).toList());
     }
 
     public Uni<List<StoredRun>> listComparison(String comparisonId) {
-        return find("comparisonId", Sort.ascending("position"), comparisonId).list()
+        return find("comparisonId", Sort.ascending("position"), comparisonId)
+                .list()
                 .map(list -> list.stream().map(EntityMapper::run).toList());
     }
 
@@ -47,8 +50,12 @@ public class RunRepository implements PanacheRepositoryBase<RunEntity, String> {
 
     /** queued -> running, with the prediction the engine made at start. */
     public Uni<Integer> markRunning(String id, Instant startedAt, String instanceId) {
-        return update("status = 'running', startedAt = ?2, instanceId = ?3, heartbeatAt = ?2 "
-                + "where id = ?1 and status = 'queued'", id, startedAt, instanceId);
+        return update(
+                "status = 'running', startedAt = ?2, instanceId = ?3, heartbeatAt = ?2 "
+                        + "where id = ?1 and status = 'queued'",
+                id,
+                startedAt,
+                instanceId);
     }
 
     /** A checkpoint: events saved so far and a fresh lease. */
@@ -57,11 +64,24 @@ public class RunRepository implements PanacheRepositoryBase<RunEntity, String> {
     }
 
     /** Any unfinished state -> a final one. Finished runs never change again. */
-    public Uni<Integer> finish(String id, String status, String reason, Instant finishedAt, String resultJson,
-                               Double makespanMs, long eventCount) {
-        return update("status = ?2, reason = ?3, finishedAt = ?4, resultJson = ?5, makespanMs = ?6, "
+    public Uni<Integer> finish(
+            String id,
+            String status,
+            String reason,
+            Instant finishedAt,
+            String resultJson,
+            Double makespanMs,
+            long eventCount) {
+        return update(
+                "status = ?2, reason = ?3, finishedAt = ?4, resultJson = ?5, makespanMs = ?6, "
                         + "eventCount = ?7 where id = ?1 and status in ('queued', 'running')",
-                id, status, reason, finishedAt, resultJson, makespanMs, eventCount);
+                id,
+                status,
+                reason,
+                finishedAt,
+                resultJson,
+                makespanMs,
+                eventCount);
     }
 
     /** Renews the lease of every unfinished run {@code instanceId} owns: one UPDATE per heartbeat tick. */
@@ -71,21 +91,33 @@ public class RunRepository implements PanacheRepositoryBase<RunEntity, String> {
 
     /** Ids of unfinished runs of other instances whose lease expired before {@code cutoff} (or never started). */
     public Uni<List<String>> expiredLeases(String instanceId, Instant cutoff) {
-        return find("status in ('queued', 'running') and (heartbeatAt is null or heartbeatAt < ?1) "
-                + "and (instanceId is null or instanceId <> ?2)", cutoff, instanceId).list()
+        return find(
+                        "status in ('queued', 'running') and (heartbeatAt is null or heartbeatAt < ?1) "
+                                + "and (instanceId is null or instanceId <> ?2)",
+                        cutoff,
+                        instanceId)
+                .list()
                 .map(list -> list.stream().map(e -> e.id).toList());
     }
 
     /** An unfinished run whose lease is still expired -> interrupted (a renewal in between wins). */
     public Uni<Integer> interruptExpired(String id, String reason, Instant cutoff, Instant now) {
-        return update("status = 'interrupted', reason = ?2, finishedAt = ?3 where id = ?1 "
-                + "and status in ('queued', 'running') and (heartbeatAt is null or heartbeatAt < ?4)",
-                id, reason, now, cutoff);
+        return update(
+                "status = 'interrupted', reason = ?2, finishedAt = ?3 where id = ?1 "
+                        + "and status in ('queued', 'running') and (heartbeatAt is null or heartbeatAt < ?4)",
+                id,
+                reason,
+                now,
+                cutoff);
     }
 
     /** Shutdown: this instance's unfinished runs become interrupted (other instances' runs are theirs). */
     public Uni<Integer> interruptOwn(String instanceId, String reason, Instant now) {
-        return update("status = 'interrupted', reason = ?1, finishedAt = ?2 "
-                + "where instanceId = ?3 and status in ('queued', 'running')", reason, now, instanceId);
+        return update(
+                "status = 'interrupted', reason = ?1, finishedAt = ?2 "
+                        + "where instanceId = ?3 and status in ('queued', 'running')",
+                reason,
+                now,
+                instanceId);
     }
 }

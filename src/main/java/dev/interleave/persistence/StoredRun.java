@@ -6,8 +6,22 @@ import java.time.Instant;
  * A saved run as the service sees it. The JSON columns hold service views (see {@code service.view}); this
  * layer stores them without reading them.
  */
-public record StoredRun(String id, String ownerId, String shareSlug, String graphId, String comparisonId,
-                        int position, String status, String reason, String graphJson, String schedulerJson,
-                        String predictedJson, String resultJson, Double makespanMs, Double predictedMs,
-                        long eventCount, Instant createdAt, Instant startedAt, Instant finishedAt) {
-}
+public record StoredRun(
+        String id,
+        String ownerId,
+        String shareSlug,
+        String graphId,
+        String comparisonId,
+        int position,
+        String status,
+        String reason,
+        String graphJson,
+        String schedulerJson,
+        String predictedJson,
+        String resultJson,
+        Double makespanMs,
+        Double predictedMs,
+        long eventCount,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt) {}

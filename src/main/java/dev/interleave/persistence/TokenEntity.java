@@ -10,8 +10,10 @@ import java.time.Instant;
 public class TokenEntity {
     @Id
     public String id;
+
     public String ownerId;
     /** Hex SHA-256 of the token; the token itself is never stored. */
     public String tokenHash;
+
     public Instant createdAt;
 }

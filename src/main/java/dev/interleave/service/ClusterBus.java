@@ -45,14 +45,18 @@ public class ClusterBus {
     private final Optional<String> password;
     /** Per run: callbacks of local streams following a run that executes elsewhere (or finished). */
     private final Map<String, Set<Runnable>> followers = new ConcurrentHashMap<>();
-    private volatile Consumer<String> onCancel = id -> { };
-    private volatile Consumer<String> onDelete = id -> { };
+
+    private volatile Consumer<String> onCancel = id -> {};
+    private volatile Consumer<String> onDelete = id -> {};
     private PgSubscriber subscriber;
 
-    ClusterBus(Vertx vertx, Pool pool, PlaygroundConfig config,
-               @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-               @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
-               @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+    ClusterBus(
+            Vertx vertx,
+            Pool pool,
+            PlaygroundConfig config,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.vertx = vertx;
         this.pool = pool;
         this.config = config;
@@ -66,8 +70,8 @@ public class ClusterBus {
         if (!config.cluster().listen()) {
             return;
         }
-        var options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:")
-                ? url.substring("vertx-reactive:".length()) : url);
+        var options = PgConnectOptions.fromUri(
+                url.startsWith("vertx-reactive:") ? url.substring("vertx-reactive:".length()) : url);
         username.ifPresent(options::setUser);
         password.ifPresent(options::setPassword);
         subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 500L);
@@ -84,7 +88,7 @@ public class ClusterBus {
 
     void onStop(@Observes ShutdownEvent event) {
         if (subscriber != null) {
-            subscriber.close().subscribe().with(ok -> { }, failure -> { });
+            subscriber.close().subscribe().with(ok -> {}, failure -> {});
         }
     }
 
@@ -98,8 +102,10 @@ public class ClusterBus {
         if (!config.cluster().listen()) {
             return;
         }
-        pool.preparedQuery("SELECT pg_notify($1, $2)").execute(Tuple.of(channel, payload))
-                .subscribe().with(ok -> { }, failure -> LOG.debugf(failure, "NOTIFY %s failed", channel));
+        pool.preparedQuery("SELECT pg_notify($1, $2)")
+                .execute(Tuple.of(channel, payload))
+                .subscribe()
+                .with(ok -> {}, failure -> LOG.debugf(failure, "NOTIFY %s failed", channel));
     }
 
     void saved(String runId, long lastSeq) {

@@ -34,9 +34,15 @@ public class ComparisonService {
     private final Offload offload;
     private final PlaygroundConfig config;
 
-    ComparisonService(GraphService graphs, GraphInput input, RunService runService,
-                      ComparisonRepository comparisons, RunRepository runs, RunViews views, Offload offload,
-                      PlaygroundConfig config) {
+    ComparisonService(
+            GraphService graphs,
+            GraphInput input,
+            RunService runService,
+            ComparisonRepository comparisons,
+            RunRepository runs,
+            RunViews views,
+            Offload offload,
+            PlaygroundConfig config) {
         this.graphs = graphs;
         this.input = input;
         this.runService = runService;
@@ -52,14 +58,19 @@ public class ComparisonService {
         String slug = Ids.slug();
         return graphs.resolve(owner, spec, graphId)
                 .chain(g -> offload.work(() -> {
-                    var specs = schedulers(schedulers);
-                    var prepared = new ArrayList<RunService.Prepared>();
-                    for (int i = 0; i < specs.size(); i++) {
-                        prepared.add(runService.prepare(owner, g, specs.get(i), id, i));
-                    }
-                    return prepared;
-                }).chain(prepared -> runService.admit(owner.id(), id, prepared, () -> comparisons.insert(id, owner.id(),
-                        slug, g.graphJson(), g.graphId(), Instant.now()))))
+                            var specs = schedulers(schedulers);
+                            var prepared = new ArrayList<RunService.Prepared>();
+                            for (int i = 0; i < specs.size(); i++) {
+                                prepared.add(runService.prepare(owner, g, specs.get(i), id, i));
+                            }
+                            return prepared;
+                        })
+                        .chain(prepared -> runService.admit(
+                                owner.id(),
+                                id,
+                                prepared,
+                                () -> comparisons.insert(
+                                        id, owner.id(), slug, g.graphJson(), g.graphId(), Instant.now()))))
                 .chain(() -> load(id))
                 .map(c -> views.comparison(c, true));
     }
@@ -67,13 +78,14 @@ public class ComparisonService {
     private List<SchedulerSpec> schedulers(List<SchedulerView> requested) {
         if (requested == null || requested.isEmpty()) {
             int workers = Math.min(config.defaultWorkers(), config.runs().maxWorkers());
-            return List.of(new SchedulerSpec.Sequential(), new SchedulerSpec.EventLoop(),
-                    new SchedulerSpec.Parallel(workers));
+            return List.of(
+                    new SchedulerSpec.Sequential(), new SchedulerSpec.EventLoop(), new SchedulerSpec.Parallel(workers));
         }
         if (requested.size() > MAX_SCHEDULERS) {
-            throw new ServiceException.Invalid(List.of(new dev.interleave.engine.graph.Violation("/schedulers",
-                    "too-many-schedulers", "at most " + MAX_SCHEDULERS + " schedulers per comparison, was "
-                    + requested.size())));
+            throw new ServiceException.Invalid(List.of(new dev.interleave.engine.graph.Violation(
+                    "/schedulers",
+                    "too-many-schedulers",
+                    "at most " + MAX_SCHEDULERS + " schedulers per comparison, was " + requested.size())));
         }
         var specs = new ArrayList<SchedulerSpec>();
         for (int i = 0; i < requested.size(); i++) {
@@ -88,10 +100,14 @@ public class ComparisonService {
 
     /** The comparison if {@code owner} owns it or {@code slug} is its share slug; else 404. */
     public Uni<ComparisonView> visible(Owner owner, String slug, String id) {
-        return load(id)
-                .map(c -> c != null && (owner != null && c.ownerId().equals(owner.id())
-                        || slug != null && slug.equals(c.shareSlug())) ? c : null)
-                .onItem().ifNull().failWith(() -> new ServiceException.NotFound("comparison"))
+        return load(id).map(c -> c != null
+                                && (owner != null && c.ownerId().equals(owner.id())
+                                        || slug != null && slug.equals(c.shareSlug()))
+                        ? c
+                        : null)
+                .onItem()
+                .ifNull()
+                .failWith(() -> new ServiceException.NotFound("comparison"))
                 .map(c -> views.comparison(c, true));
     }
 
@@ -101,14 +117,23 @@ public class ComparisonService {
     }
 
     Uni<StoredComparison> load(String id) {
-        return Panache.withSession(() -> comparisons.findComparison(id).chain(c -> c == null
-                ? Uni.createFrom().nullItem()
-                : runs.listComparison(id).map(list -> new StoredComparison(c.id(), c.ownerId(), c.shareSlug(),
-                        c.graphJson(), c.graphId(), c.createdAt(), list))));
+        return Panache.withSession(() -> comparisons
+                .findComparison(id)
+                .chain(c -> c == null
+                        ? Uni.createFrom().nullItem()
+                        : runs.listComparison(id)
+                                .map(list -> new StoredComparison(
+                                        c.id(),
+                                        c.ownerId(),
+                                        c.shareSlug(),
+                                        c.graphJson(),
+                                        c.graphId(),
+                                        c.createdAt(),
+                                        list))));
     }
 
     Uni<StoredComparison> loadBySlug(String slug) {
-        return Panache.withSession(() -> comparisons.findBySlug(slug)).chain(c -> c == null
-                ? Uni.createFrom().nullItem() : load(c.id()));
+        return Panache.withSession(() -> comparisons.findBySlug(slug))
+                .chain(c -> c == null ? Uni.createFrom().nullItem() : load(c.id()));
     }
 }

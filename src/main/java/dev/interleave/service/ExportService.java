@@ -47,15 +47,23 @@ public class ExportService {
     public Uni<String> trace(Owner owner, String shareSlug, String id) {
         return runs.visible(owner, shareSlug, id, true).chain(run -> {
             if (!run.isFinal()) {
-                return Uni.createFrom().failure(new ServiceException.Conflict(
-                        "the run is " + run.status() + "; its trace is ready when it ends"));
+                return Uni.createFrom()
+                        .failure(new ServiceException.Conflict(
+                                "the run is " + run.status() + "; its trace is ready when it ends"));
             }
             return offload.work(() -> {
                 TaskGraph graph = graphOf(run);
                 SchedulerSpec scheduler = input.scheduler(run.scheduler(), "/scheduler");
                 RunResult measured = StoredRuns.result(run, graph, scheduler, run.tasks(), run.makespanMs(), false);
-                RunResult predicted = run.predicted() == null ? null : StoredRuns.result(run, graph, scheduler,
-                        run.predicted().tasks(), run.predicted().makespanMs(), true);
+                RunResult predicted = run.predicted() == null
+                        ? null
+                        : StoredRuns.result(
+                                run,
+                                graph,
+                                scheduler,
+                                run.predicted().tasks(),
+                                run.predicted().makespanMs(),
+                                true);
                 return traces.json(graph, measured, predicted);
             });
         });
@@ -66,12 +74,19 @@ public class ExportService {
      * {@code workers} applies to {@code parallel} (default: the run's, else the configured default).
      */
     public Uni<String> python(Owner owner, String shareSlug, String id, String schedulerName, Integer workers) {
-        return runs.visible(owner, shareSlug, id, true).chain(run -> offload.work(() -> {
-            SchedulerView view = schedulerName == null || schedulerName.isBlank() ? run.scheduler()
-                    : new SchedulerView(schedulerName.trim(), "parallel".equals(schedulerName.trim())
-                    ? (workers != null ? workers : run.scheduler().workers()) : null);
-            return scripts.script(graphOf(run), input.scheduler(view, "/scheduler"));
-        }));
+        return runs.visible(owner, shareSlug, id, true)
+                .chain(run -> offload.work(() -> {
+                    SchedulerView view = schedulerName == null || schedulerName.isBlank()
+                            ? run.scheduler()
+                            : new SchedulerView(
+                                    schedulerName.trim(),
+                                    "parallel".equals(schedulerName.trim())
+                                            ? (workers != null
+                                                    ? workers
+                                                    : run.scheduler().workers())
+                                            : null);
+                    return scripts.script(graphOf(run), input.scheduler(view, "/scheduler"));
+                }));
     }
 
     private TaskGraph graphOf(RunView run) {
@@ -85,17 +100,30 @@ public class ExportService {
     /** Engine results rebuilt from what was saved, for exporters that take engine records. */
     static final class StoredRuns {
 
-        private StoredRuns() {
-        }
+        private StoredRuns() {}
 
-        static RunResult result(RunView run, TaskGraph graph, SchedulerSpec scheduler, List<TaskView> tasks,
-                                Double makespanMs, boolean virtual) {
-            var timings = tasks == null ? List.<TaskTiming>of()
+        static RunResult result(
+                RunView run,
+                TaskGraph graph,
+                SchedulerSpec scheduler,
+                List<TaskView> tasks,
+                Double makespanMs,
+                boolean virtual) {
+            var timings = tasks == null
+                    ? List.<TaskTiming>of()
                     : tasks.stream().map(StoredRuns::timing).toList();
             long makespan = nanos(makespanMs == null ? 0 : makespanMs);
             var analysis = RunAnalysis.of(GraphMetrics.of(graph), scheduler, timings, makespan);
-            return new RunResult(scheduler, virtual, status(virtual ? "succeeded" : run.status()),
-                    virtual ? null : run.reason(), makespan, timings, List.of(), 0, analysis);
+            return new RunResult(
+                    scheduler,
+                    virtual,
+                    status(virtual ? "succeeded" : run.status()),
+                    virtual ? null : run.reason(),
+                    makespan,
+                    timings,
+                    List.of(),
+                    0,
+                    analysis);
         }
 
         /** The service's own states (interrupted) end a run early, as a cancellation does. */
@@ -109,12 +137,17 @@ public class ExportService {
         }
 
         private static TaskTiming timing(TaskView t) {
-            return new TaskTiming(t.id(),
+            return new TaskTiming(
+                    t.id(),
                     TaskKind.fromWireName(t.kind()).orElseThrow(),
                     t.lane() == null ? -1 : t.lane(),
                     TaskState.valueOf(t.state().toUpperCase(Locale.ROOT)),
-                    nanosOrAbsent(t.readyMs()), nanosOrAbsent(t.startMs()), nanosOrAbsent(t.endMs()),
-                    nanosOrAbsent(t.dueMs()), nanosOrAbsent(t.callbackMs()), nanosOrAbsent(t.resumedMs()));
+                    nanosOrAbsent(t.readyMs()),
+                    nanosOrAbsent(t.startMs()),
+                    nanosOrAbsent(t.endMs()),
+                    nanosOrAbsent(t.dueMs()),
+                    nanosOrAbsent(t.callbackMs()),
+                    nanosOrAbsent(t.resumedMs()));
         }
 
         private static long nanos(double ms) {

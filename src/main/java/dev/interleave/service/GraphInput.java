@@ -27,26 +27,30 @@ public class GraphInput {
     /** The valid graph; violations point below {@code prefix} (e.g. {@code /graph}). */
     public TaskGraph graph(GraphSpec spec, String prefix) {
         if (spec == null) {
-            throw new ServiceException.Invalid(List.of(new Violation(prefix.isEmpty() ? "/" : prefix,
-                    "missing-graph", "a graph is required")));
+            throw new ServiceException.Invalid(
+                    List.of(new Violation(prefix.isEmpty() ? "/" : prefix, "missing-graph", "a graph is required")));
         }
         try {
             return validator.validOrThrow(spec);
         } catch (GraphInvalidException e) {
             throw new ServiceException.Invalid(e.violations().stream()
-                    .map(v -> new Violation(prefix + v.pointer(), v.code(), v.message(), v.cycle())).toList());
+                    .map(v -> new Violation(prefix + v.pointer(), v.code(), v.message(), v.cycle()))
+                    .toList());
         }
     }
 
     /** The scheduler; null means parallel on the default worker count. */
     public SchedulerSpec scheduler(SchedulerView view, String pointer) {
         if (view == null) {
-            return new SchedulerSpec.Parallel(Math.min(config.defaultWorkers(), config.runs().maxWorkers()));
+            return new SchedulerSpec.Parallel(
+                    Math.min(config.defaultWorkers(), config.runs().maxWorkers()));
         }
         var violations = new ArrayList<Violation>();
         SchedulerSpec spec = null;
         if (view.type() == null) {
-            violations.add(new Violation(pointer + "/type", "missing-scheduler-type",
+            violations.add(new Violation(
+                    pointer + "/type",
+                    "missing-scheduler-type",
                     "scheduler.type is required: sequential, event_loop or parallel"));
         } else {
             spec = switch (view.type()) {
@@ -54,15 +58,17 @@ public class GraphInput {
                 case "event_loop" -> new SchedulerSpec.EventLoop();
                 case "parallel" -> parallel(view.workers(), pointer, violations);
                 default -> {
-                    violations.add(new Violation(pointer + "/type", "unknown-scheduler", "unknown scheduler '"
-                            + view.type() + "'; use sequential, event_loop or parallel"));
+                    violations.add(new Violation(
+                            pointer + "/type",
+                            "unknown-scheduler",
+                            "unknown scheduler '" + view.type() + "'; use sequential, event_loop or parallel"));
                     yield null;
                 }
             };
         }
         if (view.workers() != null && spec != null && !(spec instanceof SchedulerSpec.Parallel)) {
-            violations.add(new Violation(pointer + "/workers", "workers-not-allowed",
-                    "only the parallel scheduler takes workers"));
+            violations.add(new Violation(
+                    pointer + "/workers", "workers-not-allowed", "only the parallel scheduler takes workers"));
         }
         if (!violations.isEmpty()) {
             throw new ServiceException.Invalid(violations);
@@ -74,8 +80,8 @@ public class GraphInput {
         int max = config.runs().maxWorkers();
         int n = workers == null ? Math.min(config.defaultWorkers(), max) : workers;
         if (n < 1 || n > max) {
-            violations.add(new Violation(pointer + "/workers", "workers-out-of-range",
-                    "workers must be from 1 to " + max + ", was " + n));
+            violations.add(new Violation(
+                    pointer + "/workers", "workers-out-of-range", "workers must be from 1 to " + max + ", was " + n));
             return null;
         }
         return new SchedulerSpec.Parallel(n);

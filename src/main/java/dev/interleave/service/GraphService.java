@@ -17,8 +17,7 @@ import java.util.Map;
 public class GraphService {
 
     /** A graph ready to run: its JSON as saved, the validated engine graph, and its saved id if any. */
-    public record Resolved(String graphJson, TaskGraph graph, String graphId) {
-    }
+    public record Resolved(String graphJson, TaskGraph graph, String graphId) {}
 
     private final GraphRepository graphs;
     private final GraphInput input;
@@ -26,8 +25,7 @@ public class GraphService {
     private final RunViews views;
     private final Offload offload;
 
-    GraphService(GraphRepository graphs, GraphInput input, IdentityService identity, RunViews views,
-                 Offload offload) {
+    GraphService(GraphRepository graphs, GraphInput input, IdentityService identity, RunViews views, Offload offload) {
         this.graphs = graphs;
         this.input = input;
         this.identity = identity;
@@ -38,21 +36,25 @@ public class GraphService {
     public Uni<GraphView> create(Owner owner, GraphSpec spec) {
         return offload.work(() -> new Resolved(views.write(spec), input.graph(spec, ""), null))
                 .chain(resolved -> Panache.withTransaction(() -> identity.ensure(owner.id())
-                        .chain(() -> graphs.save(new StoredGraph(Ids.id(), owner.id(), spec.name(),
-                                resolved.graphJson(), Instant.now()), resolved.graph().size()))))
+                        .chain(() -> graphs.save(
+                                new StoredGraph(Ids.id(), owner.id(), spec.name(), resolved.graphJson(), Instant.now()),
+                                resolved.graph().size()))))
                 .map(GraphService::view);
     }
 
     public Uni<GraphView> get(Owner owner, String id) {
         return Panache.withSession(() -> graphs.findOwned(id, owner.id()))
-                .onItem().ifNull().failWith(() -> new ServiceException.NotFound("graph"))
+                .onItem()
+                .ifNull()
+                .failWith(() -> new ServiceException.NotFound("graph"))
                 .map(GraphService::view);
     }
 
     public Uni<PageView<GraphView>> list(Owner owner, int page, int size) {
         return Panache.withSession(() -> graphs.listOwned(owner.id(), page, size)
-                .chain(items -> graphs.countOwned(owner.id()).map(total -> new PageView<>(
-                        items.stream().map(GraphService::view).toList(), page, size, total))));
+                .chain(items -> graphs.countOwned(owner.id())
+                        .map(total -> new PageView<>(
+                                items.stream().map(GraphService::view).toList(), page, size, total))));
     }
 
     public Uni<Void> delete(Owner owner, String id) {
@@ -61,7 +63,8 @@ public class GraphService {
                     if (!deleted) {
                         throw new ServiceException.NotFound("graph");
                     }
-                }).replaceWithVoid();
+                })
+                .replaceWithVoid();
     }
 
     /**
@@ -70,21 +73,25 @@ public class GraphService {
      */
     Uni<Resolved> resolve(Owner owner, GraphSpec spec, String graphId) {
         if ((spec == null) == (graphId == null)) {
-            return Uni.createFrom().failure(new ServiceException.Invalid(java.util.List.of(
-                    new dev.interleave.engine.graph.Violation("/graph", "graph-or-graph-id",
-                            "give exactly one of \"graph\" and \"graphId\""))));
+            return Uni.createFrom()
+                    .failure(new ServiceException.Invalid(java.util.List.of(new dev.interleave.engine.graph.Violation(
+                            "/graph", "graph-or-graph-id", "give exactly one of \"graph\" and \"graphId\""))));
         }
         if (spec != null) {
             return offload.work(() -> new Resolved(views.write(spec), input.graph(spec, "/graph"), null));
         }
         return Panache.withSession(() -> graphs.findOwned(graphId, owner.id()))
-                .onItem().ifNull().failWith(() -> new ServiceException.NotFound("graph"))
-                .chain(saved -> offload.work(() -> new Resolved(saved.graphJson(),
-                        input.graph(views.read(saved.graphJson(), GraphSpec.class), "/graph"), saved.id())));
+                .onItem()
+                .ifNull()
+                .failWith(() -> new ServiceException.NotFound("graph"))
+                .chain(saved -> offload.work(() -> new Resolved(
+                        saved.graphJson(),
+                        input.graph(views.read(saved.graphJson(), GraphSpec.class), "/graph"),
+                        saved.id())));
     }
 
     private static GraphView view(StoredGraph g) {
-        return new GraphView(g.id(), g.name(), g.graphJson(), g.createdAt(),
-                Map.of("self", "/api/v1/graphs/" + g.id()));
+        return new GraphView(
+                g.id(), g.name(), g.graphJson(), g.createdAt(), Map.of("self", "/api/v1/graphs/" + g.id()));
     }
 }

@@ -14,8 +14,7 @@ public final class Ids {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
-    private Ids() {
-    }
+    private Ids() {}
 
     /** A random (v4) UUID: 122 random bits, so ids cannot be enumerated. */
     public static String id() {

@@ -59,14 +59,17 @@ public class RunAdmission {
 
     @Inject
     RunAdmission(PlaygroundConfig config, MeterRegistry registry) {
-        this(config.maxConcurrentRuns(), config.runs().queueSize(), config.runs().perOwnerConcurrent(),
-                config.runs().perOwnerQueued(), config.runs().retryAfter());
+        this(
+                config.maxConcurrentRuns(),
+                config.runs().queueSize(),
+                config.runs().perOwnerConcurrent(),
+                config.runs().perOwnerQueued(),
+                config.runs().retryAfter());
         registry.gauge("interleave.runs.queued", this, RunAdmission::queued);
         registry.gauge("interleave.runs.admitted", this, RunAdmission::running);
     }
 
-    RunAdmission(int maxConcurrent, int queueSize, int perOwnerConcurrent, int perOwnerQueued,
-                 Duration retryAfter) {
+    RunAdmission(int maxConcurrent, int queueSize, int perOwnerConcurrent, int perOwnerQueued, Duration retryAfter) {
         this.maxConcurrent = maxConcurrent;
         this.queueSize = queueSize;
         this.perOwnerConcurrent = perOwnerConcurrent;
@@ -77,13 +80,15 @@ public class RunAdmission {
     /** Claims a queue place for a job of {@code ownerId} named {@code key} (a run or comparison id). */
     public synchronized Ticket reserve(String key, String ownerId) {
         if (queue.size() >= queueSize) {
-            throw new ServiceException.Busy("the run queue is full (" + queueSize + " waiting); try again later",
-                    retryAfter);
+            throw new ServiceException.Busy(
+                    "the run queue is full (" + queueSize + " waiting); try again later", retryAfter);
         }
         long mine = queue.stream().filter(t -> t.ownerId.equals(ownerId)).count();
         if (mine >= perOwnerQueued) {
-            throw new ServiceException.Busy("you already have " + mine + " runs waiting (the limit is "
-                    + perOwnerQueued + "); try again when one has started", retryAfter);
+            throw new ServiceException.Busy(
+                    "you already have " + mine + " runs waiting (the limit is " + perOwnerQueued
+                            + "); try again when one has started",
+                    retryAfter);
         }
         var ticket = new Ticket(key, ownerId);
         queue.addLast(ticket);

@@ -52,7 +52,8 @@ public class RunEvents {
             return;
         }
         String json = views.write(events.stream().map(EngineViews::event).toList());
-        var batch = new EventBatch(runId, events.get(0).seq(), events.get(events.size() - 1).seq(), json);
+        var batch = new EventBatch(
+                runId, events.get(0).seq(), events.get(events.size() - 1).seq(), json);
         run.publish(batch, events.get(events.size() - 1) instanceof RunEvent.RunFinished);
     }
 

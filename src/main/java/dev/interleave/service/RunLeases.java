@@ -36,8 +36,14 @@ public class RunLeases {
     private final Duration heartbeat;
     private ScheduledExecutorService ticker;
 
-    RunLeases(RunRepository runs, RunService service, RunSupervisor supervisor, RunAdmission admission,
-              RunEvents events, ClusterBus bus, PlaygroundConfig config) {
+    RunLeases(
+            RunRepository runs,
+            RunService service,
+            RunSupervisor supervisor,
+            RunAdmission admission,
+            RunEvents events,
+            ClusterBus bus,
+            PlaygroundConfig config) {
         this.runs = runs;
         this.service = service;
         this.supervisor = supervisor;
@@ -66,8 +72,8 @@ public class RunLeases {
     /** One heartbeat: renew own leases, then interrupt other instances' expired ones. Never throws. */
     void tick() {
         try {
-            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
-                    () -> runs.renewLeases(supervisor.instanceId(), Instant.now())));
+            VertxContextSupport.subscribeAndAwait(
+                    () -> Panache.withTransaction(() -> runs.renewLeases(supervisor.instanceId(), Instant.now())));
             int n = VertxContextSupport.subscribeAndAwait(() -> service.interruptExpired(EXPIRED));
             if (n > 0) {
                 LOG.warnf("marked %d runs of a stopped instance as interrupted", n);

@@ -39,10 +39,20 @@ public class RunService {
     private final ClusterBus bus;
     private final java.time.Duration lease;
 
-    RunService(GraphService graphs, GraphInput input, Engine engine, RunRepository runs,
-               RunEventRepository eventStore, RunAdmission admission, RunSupervisor supervisor, RunEvents events,
-               RunViews views, IdentityService identity, Offload offload, ClusterBus bus,
-               dev.interleave.config.PlaygroundConfig config) {
+    RunService(
+            GraphService graphs,
+            GraphInput input,
+            Engine engine,
+            RunRepository runs,
+            RunEventRepository eventStore,
+            RunAdmission admission,
+            RunSupervisor supervisor,
+            RunEvents events,
+            RunViews views,
+            IdentityService identity,
+            Offload offload,
+            ClusterBus bus,
+            dev.interleave.config.PlaygroundConfig config) {
         this.bus = bus;
         this.lease = config.cluster().lease();
         this.graphs = graphs;
@@ -59,8 +69,8 @@ public class RunService {
     }
 
     /** Validates, predicts, saves the run as queued and hands it to admission control (or refuses: 429). */
-    public Uni<RunView> create(Owner owner, GraphSpec spec, String graphId,
-                               dev.interleave.service.view.SchedulerView scheduler) {
+    public Uni<RunView> create(
+            Owner owner, GraphSpec spec, String graphId, dev.interleave.service.view.SchedulerView scheduler) {
         return graphs.resolve(owner, spec, graphId)
                 .chain(g -> offload.work(() -> prepare(owner, g, input.scheduler(scheduler, "/scheduler"), null, 0)))
                 .chain(p -> admit(owner.id(), p.run().id(), List.of(p)))
@@ -68,15 +78,30 @@ public class RunService {
     }
 
     /** A queued run with its prediction, not yet saved. */
-    record Prepared(StoredRun run, RunSupervisor.Execution execution) {
-    }
+    record Prepared(StoredRun run, RunSupervisor.Execution execution) {}
 
     Prepared prepare(Owner owner, GraphService.Resolved g, SchedulerSpec spec, String comparisonId, int position) {
         var prediction = views.prediction(engine.simulate(g.graph(), spec, false), g.graph());
         String id = Ids.id();
-        var run = new StoredRun(id, owner.id(), Ids.slug(), g.graphId(), comparisonId, position, "queued", null,
-                g.graphJson(), views.write(EngineViews.scheduler(spec)), views.write(prediction), null, null,
-                prediction.makespanMs(), 0, Instant.now(), null, null);
+        var run = new StoredRun(
+                id,
+                owner.id(),
+                Ids.slug(),
+                g.graphId(),
+                comparisonId,
+                position,
+                "queued",
+                null,
+                g.graphJson(),
+                views.write(EngineViews.scheduler(spec)),
+                views.write(prediction),
+                null,
+                null,
+                prediction.makespanMs(),
+                0,
+                Instant.now(),
+                null,
+                null);
         return new Prepared(run, new RunSupervisor.Execution(id, g.graph(), spec));
     }
 
@@ -88,15 +113,16 @@ public class RunService {
         return admit(ownerId, key, prepared, () -> Uni.createFrom().voidItem());
     }
 
-    Uni<List<StoredRun>> admit(String ownerId, String key, List<Prepared> prepared,
-                               java.util.function.Supplier<Uni<Void>> before) {
+    Uni<List<StoredRun>> admit(
+            String ownerId, String key, List<Prepared> prepared, java.util.function.Supplier<Uni<Void>> before) {
         var ticket = admission.reserve(key, ownerId);
         prepared.forEach(p -> events.open(p.run().id()));
-        return Panache.withTransaction(() -> identity.ensure(ownerId).chain(() -> before.get())
-                        .chain(() -> insertAll(prepared)))
-                .invoke(saved -> admission.activate(ticket, () -> prepared.forEach(
-                        p -> supervisor.execute(p.execution()))))
-                .onFailure().invoke(e -> {
+        return Panache.withTransaction(
+                        () -> identity.ensure(ownerId).chain(() -> before.get()).chain(() -> insertAll(prepared)))
+                .invoke(saved ->
+                        admission.activate(ticket, () -> prepared.forEach(p -> supervisor.execute(p.execution()))))
+                .onFailure()
+                .invoke(e -> {
                     admission.abandon(ticket);
                     prepared.forEach(p -> events.close(p.run().id()));
                 });
@@ -105,10 +131,11 @@ public class RunService {
     private Uni<List<StoredRun>> insertAll(List<Prepared> prepared) {
         Uni<List<StoredRun>> chain = Uni.createFrom().item(new ArrayList<>());
         for (var p : prepared) {
-            chain = chain.chain(list -> runs.insert(p.run(), supervisor.instanceId()).map(saved -> {
-                list.add(saved);
-                return list;
-            }));
+            chain = chain.chain(
+                    list -> runs.insert(p.run(), supervisor.instanceId()).map(saved -> {
+                        list.add(saved);
+                        return list;
+                    }));
         }
         return chain;
     }
@@ -119,20 +146,25 @@ public class RunService {
 
     public Uni<PageView<RunView>> list(Owner owner, int page, int size) {
         return Panache.withSession(() -> runs.listOwned(owner.id(), page, size)
-                .chain(items -> runs.countOwned(owner.id()).map(total -> new PageView<>(
-                        items.stream().map(r -> views.run(r, false)).toList(), page, size, total))));
+                .chain(items -> runs.countOwned(owner.id())
+                        .map(total -> new PageView<>(
+                                items.stream().map(r -> views.run(r, false)).toList(), page, size, total))));
     }
 
     /** Stops a queued or running run (409 once finished). A queued run ends at once; a running one shortly. */
     public Uni<RunView> cancel(Owner owner, String id) {
         return owned(owner, id).chain(run -> {
             if (!"queued".equals(run.status()) && !"running".equals(run.status())) {
-                return Uni.createFrom().failure(new ServiceException.Conflict("the run has already finished ("
-                        + run.status() + ")"));
+                return Uni.createFrom()
+                        .failure(new ServiceException.Conflict("the run has already finished (" + run.status() + ")"));
             }
             admission.removeQueued(id);
-            return Panache.withTransaction(() -> runs.update("status = 'cancelled', reason = ?2, finishedAt = ?3 "
-                            + "where id = ?1 and status = 'queued'", id, "cancelled before it started", Instant.now()))
+            return Panache.withTransaction(() -> runs.update(
+                            "status = 'cancelled', reason = ?2, finishedAt = ?3 "
+                                    + "where id = ?1 and status = 'queued'",
+                            id,
+                            "cancelled before it started",
+                            Instant.now()))
                     .invoke(n -> {
                         if (n > 0) {
                             events.close(id);
@@ -142,30 +174,43 @@ public class RunService {
                             bus.notify(ClusterBus.CANCEL, id); // it executes on another instance
                         }
                     })
-                    .chain(() -> owned(owner, id)).map(r -> views.run(r, true));
+                    .chain(() -> owned(owner, id))
+                    .map(r -> views.run(r, true));
         });
     }
 
     /** Deletes a run and its events; an unfinished run is cancelled first. */
     public Uni<Void> delete(Owner owner, String id) {
-        return owned(owner, id).chain(run -> {
-            if (admission.removeQueued(id)) {
-                events.close(id); // never started: no keeper will touch it
-            } else if (supervisor.isExecuting(id)) {
-                supervisor.forget(id);
-            } else {
-                bus.notify(ClusterBus.DELETE, id); // queued or running on another instance
-            }
-            return Panache.withTransaction(() -> runs.deleteOwned(id, owner.id()));
-        }).replaceWithVoid();
+        return owned(owner, id)
+                .chain(run -> {
+                    if (admission.removeQueued(id)) {
+                        events.close(id); // never started: no keeper will touch it
+                    } else if (supervisor.isExecuting(id)) {
+                        supervisor.forget(id);
+                    } else {
+                        bus.notify(ClusterBus.DELETE, id); // queued or running on another instance
+                    }
+                    return Panache.withTransaction(() -> runs.deleteOwned(id, owner.id()));
+                })
+                .replaceWithVoid();
     }
 
     /** Events after {@code after}: from memory while the run is live, else from the store. */
     public Uni<EventsPage> events(Owner owner, String id, long after) {
-        return owned(owner, id).chain(run -> events.isLive(id)
-                ? Uni.createFrom().item(page(events.after(id, after).stream().map(EventBatch::eventsJson).toList(),
-                        after))
-                : chunks(id, after).map(chunks -> page(chunks.stream().map(EventChunk::eventsJson).toList(), after)));
+        return owned(owner, id)
+                .chain(run -> events.isLive(id)
+                        ? Uni.createFrom()
+                                .item(page(
+                                        events.after(id, after).stream()
+                                                .map(EventBatch::eventsJson)
+                                                .toList(),
+                                        after))
+                        : chunks(id, after)
+                                .map(chunks -> page(
+                                        chunks.stream()
+                                                .map(EventChunk::eventsJson)
+                                                .toList(),
+                                        after)));
     }
 
     private EventsPage page(List<String> arrays, long after) {
@@ -177,7 +222,8 @@ public class RunService {
                 }
             }
         }
-        return new EventsPage(list, list.isEmpty() ? after : list.get(list.size() - 1).seq());
+        return new EventsPage(
+                list, list.isEmpty() ? after : list.get(list.size() - 1).seq());
     }
 
     /** Saved event chunks after {@code after} (the replay of a finished run). */
@@ -188,9 +234,14 @@ public class RunService {
     /** The run if {@code owner} owns it or {@code shareSlug} is its share slug; else 404. */
     public Uni<RunView> visible(Owner owner, String shareSlug, String id, boolean detail) {
         return Panache.withSession(() -> runs.findRun(id))
-                .map(r -> r != null && (owner != null && r.ownerId().equals(owner.id())
-                        || shareSlug != null && shareSlug.equals(r.shareSlug())) ? r : null)
-                .onItem().ifNull().failWith(() -> new ServiceException.NotFound("run"))
+                .map(r -> r != null
+                                && (owner != null && r.ownerId().equals(owner.id())
+                                        || shareSlug != null && shareSlug.equals(r.shareSlug()))
+                        ? r
+                        : null)
+                .onItem()
+                .ifNull()
+                .failWith(() -> new ServiceException.NotFound("run"))
                 .map(r -> views.run(r, detail));
     }
 
@@ -205,13 +256,17 @@ public class RunService {
     /** Any run by id, no access check: for a stream that has already checked access. */
     public Uni<RunView> load(String id, boolean detail) {
         return Panache.withSession(() -> runs.findRun(id))
-                .onItem().ifNull().failWith(() -> new ServiceException.NotFound("run"))
+                .onItem()
+                .ifNull()
+                .failWith(() -> new ServiceException.NotFound("run"))
                 .map(r -> views.run(r, detail));
     }
 
     private Uni<StoredRun> owned(Owner owner, String id) {
         return Panache.withSession(() -> runs.findOwned(id, owner.id()))
-                .onItem().ifNull().failWith(() -> new ServiceException.NotFound("run"));
+                .onItem()
+                .ifNull()
+                .failWith(() -> new ServiceException.NotFound("run"));
     }
 
     /** Start-up: unfinished runs whose lease expired (their instance is gone) can never finish. */
@@ -227,23 +282,27 @@ public class RunService {
     Uni<Integer> interruptExpired(String reason) {
         Instant now = Instant.now();
         Instant cutoff = now.minus(lease);
-        return Panache.withTransaction(() -> runs.expiredLeases(supervisor.instanceId(), cutoff).chain(ids -> {
-            Uni<List<String>> chain = Uni.createFrom().item(new ArrayList<>());
-            for (String id : ids) {
-                chain = chain.chain(done -> runs.interruptExpired(id, reason, cutoff, now).map(n -> {
-                    if (n > 0) {
-                        done.add(id);
-                    }
-                    return done;
-                }));
-            }
-            return chain;
-        })).invoke(done -> done.forEach(bus::finalStatus)).map(List::size);
+        return Panache.withTransaction(() -> runs.expiredLeases(supervisor.instanceId(), cutoff)
+                        .chain(ids -> {
+                            Uni<List<String>> chain = Uni.createFrom().item(new ArrayList<>());
+                            for (String id : ids) {
+                                chain = chain.chain(done -> runs.interruptExpired(id, reason, cutoff, now)
+                                        .map(n -> {
+                                            if (n > 0) {
+                                                done.add(id);
+                                            }
+                                            return done;
+                                        }));
+                            }
+                            return chain;
+                        }))
+                .invoke(done -> done.forEach(bus::finalStatus))
+                .map(List::size);
     }
 
     /** Shutdown: this instance's unfinished runs can never finish. */
     public Uni<Integer> interruptOwn() {
-        return Panache.withTransaction(() -> runs.interruptOwn(supervisor.instanceId(),
-                "the service shut down before the run finished", Instant.now()));
+        return Panache.withTransaction(() -> runs.interruptOwn(
+                supervisor.instanceId(), "the service shut down before the run finished", Instant.now()));
     }
 }

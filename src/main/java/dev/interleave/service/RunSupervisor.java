@@ -47,8 +47,7 @@ public class RunSupervisor {
     private static final int CHUNK_EVENTS = 1_000;
 
     /** Everything needed to execute one saved run. */
-    record Execution(String runId, TaskGraph graph, SchedulerSpec scheduler) {
-    }
+    record Execution(String runId, TaskGraph graph, SchedulerSpec scheduler) {}
 
     private final Engine engine;
     private final RunEvents events;
@@ -63,13 +62,21 @@ public class RunSupervisor {
     private final Set<String> cancelRequested = ConcurrentHashMap.newKeySet();
     /** Runs deleted while queued or running: their keeper stops saving (the rows are gone). */
     private final Set<String> deleted = ConcurrentHashMap.newKeySet();
+
     private final MeterRegistry registry;
     private final Timer latency;
     private final Counter eventsSaved;
     private volatile boolean stopping;
 
-    RunSupervisor(Engine engine, RunEvents events, RunRepository runs, RunEventRepository eventStore,
-                  RunViews views, ClusterBus bus, PlaygroundConfig config, MeterRegistry registry) {
+    RunSupervisor(
+            Engine engine,
+            RunEvents events,
+            RunRepository runs,
+            RunEventRepository eventStore,
+            RunViews views,
+            ClusterBus bus,
+            PlaygroundConfig config,
+            MeterRegistry registry) {
         this.bus = bus;
         this.engine = engine;
         this.events = events;
@@ -79,8 +86,10 @@ public class RunSupervisor {
         this.deadline = config.runs().deadline();
         this.checkpoint = config.runs().checkpoint();
         this.registry = registry;
-        this.latency = Timer.builder("interleave.run.duration").description("wall time of real runs")
-                .publishPercentiles(0.5, 0.95).register(registry);
+        this.latency = Timer.builder("interleave.run.duration")
+                .description("wall time of real runs")
+                .publishPercentiles(0.5, 0.95)
+                .register(registry);
         this.eventsSaved = registry.counter("interleave.events.saved");
         registry.gauge("interleave.runs.running", handles, Map::size);
     }
@@ -97,8 +106,8 @@ public class RunSupervisor {
                 return;
             }
             // Start first, so startedAt is when the run really began (start() first predicts the run).
-            var handle = engine.start(run.graph(), run.scheduler(), deadline,
-                    batch -> events.publish(run.runId(), batch));
+            var handle =
+                    engine.start(run.graph(), run.scheduler(), deadline, batch -> events.publish(run.runId(), batch));
             Instant startedAt = Instant.now();
             long started = System.nanoTime();
             handles.put(run.runId(), handle);
@@ -218,9 +227,12 @@ public class RunSupervisor {
     }
 
     private static EventChunk chunk(List<EventBatch> group) {
-        String json = group.stream().map(b -> b.eventsJson().substring(1, b.eventsJson().length() - 1))
-                .filter(s -> !s.isEmpty()).collect(Collectors.joining(",", "[", "]"));
-        return new EventChunk(group.get(0).firstSeq(), group.get(group.size() - 1).lastSeq(), json);
+        String json = group.stream()
+                .map(b -> b.eventsJson().substring(1, b.eventsJson().length() - 1))
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.joining(",", "[", "]"));
+        return new EventChunk(
+                group.get(0).firstSeq(), group.get(group.size() - 1).lastSeq(), json);
     }
 
     private void finish(Execution run, RunResult result) {
@@ -231,8 +243,8 @@ public class RunSupervisor {
             return;
         }
         String resultJson = views.write(views.result(result, run.graph()));
-        awaitDb(() -> runs.finish(run.runId(), status, reason, Instant.now(), resultJson, result.makespanMillis(),
-                result.eventCount()));
+        awaitDb(() -> runs.finish(
+                run.runId(), status, reason, Instant.now(), resultJson, result.makespanMillis(), result.eventCount()));
         bus.finalStatus(run.runId());
         registry.counter("interleave.runs.finished", "status", status).increment();
         LOG.infof("run %s %s in %.1f ms", run.runId(), status, result.makespanMillis());
@@ -240,8 +252,14 @@ public class RunSupervisor {
 
     private void failQuietly(String runId, RuntimeException cause) {
         try {
-            awaitDb(() -> runs.finish(runId, "failed", "the service failed: " + cause.getClass().getSimpleName(),
-                    Instant.now(), null, null, 0));
+            awaitDb(() -> runs.finish(
+                    runId,
+                    "failed",
+                    "the service failed: " + cause.getClass().getSimpleName(),
+                    Instant.now(),
+                    null,
+                    null,
+                    0));
             bus.finalStatus(runId);
         } catch (RuntimeException e) {
             LOG.errorf(e, "run %s: could not save its failure", runId);

@@ -45,12 +45,16 @@ public class RunViews {
     }
 
     StoredPrediction prediction(RunResult predicted, TaskGraph graph) {
-        return new StoredPrediction(predicted.makespanMillis(), EngineViews.bounds(predicted.analysis()),
+        return new StoredPrediction(
+                predicted.makespanMillis(),
+                EngineViews.bounds(predicted.analysis()),
                 EngineViews.tasks(predicted.tasks(), graph));
     }
 
     StoredResult result(RunResult measured, TaskGraph graph) {
-        return new StoredResult(EngineViews.tasks(measured.tasks(), graph), measured.analysis().utilisation(),
+        return new StoredResult(
+                EngineViews.tasks(measured.tasks(), graph),
+                measured.analysis().utilisation(),
                 measured.analysis().speedupVsSequential());
     }
 
@@ -58,11 +62,28 @@ public class RunViews {
     RunView simulated(String graphJson, RunResult result, TaskGraph graph) {
         var scheduler = EngineViews.scheduler(result.scheduler());
         double makespan = result.makespanMillis();
-        return new RunView(null, null, result.status().wireName(), true, scheduler, result.scheduler().laneCount(),
-                graphJson, null, null, null, null, result.reason(), makespan, makespan,
-                EngineViews.bounds(result.analysis()), result.analysis().utilisation(),
-                result.analysis().speedupVsSequential(), EngineViews.tasks(result.tasks(), graph), null,
-                result.events().stream().map(EngineViews::event).toList(), null);
+        return new RunView(
+                null,
+                null,
+                result.status().wireName(),
+                true,
+                scheduler,
+                result.scheduler().laneCount(),
+                graphJson,
+                null,
+                null,
+                null,
+                null,
+                result.reason(),
+                makespan,
+                makespan,
+                EngineViews.bounds(result.analysis()),
+                result.analysis().utilisation(),
+                result.analysis().speedupVsSequential(),
+                EngineViews.tasks(result.tasks(), graph),
+                null,
+                result.events().stream().map(EngineViews::event).toList(),
+                null);
     }
 
     /** A saved run; {@code detail} adds per-task views and the prediction. */
@@ -77,10 +98,27 @@ public class RunViews {
             predicted = prediction == null ? null : new PredictedView(prediction.makespanMs(), prediction.tasks());
         }
         int lanes = scheduler.workers() == null ? 1 : scheduler.workers();
-        return new RunView(null, r.id(), r.status(), false, scheduler, lanes, r.graphJson(), r.graphId(),
-                r.createdAt(), r.startedAt(), r.finishedAt(), r.reason(), r.makespanMs(), r.predictedMs(),
-                prediction == null ? null : prediction.bounds(), result == null ? null : result.utilisation(),
-                result == null ? null : result.speedupVsSequential(), tasks, predicted, null,
+        return new RunView(
+                null,
+                r.id(),
+                r.status(),
+                false,
+                scheduler,
+                lanes,
+                r.graphJson(),
+                r.graphId(),
+                r.createdAt(),
+                r.startedAt(),
+                r.finishedAt(),
+                r.reason(),
+                r.makespanMs(),
+                r.predictedMs(),
+                prediction == null ? null : prediction.bounds(),
+                result == null ? null : result.utilisation(),
+                result == null ? null : result.speedupVsSequential(),
+                tasks,
+                predicted,
+                null,
                 runLinks(r.id(), r.shareSlug()));
     }
 
@@ -101,13 +139,18 @@ public class RunViews {
         if (runs.stream().anyMatch(r -> !r.isFinal())) {
             return "running";
         }
-        return runs.stream().map(RunView::status).filter(s -> !"succeeded".equals(s)).findFirst()
+        return runs.stream()
+                .map(RunView::status)
+                .filter(s -> !"succeeded".equals(s))
+                .findFirst()
                 .orElse("succeeded");
     }
 
     private static List<TaskView> pending(List<TaskView> predicted) {
-        return predicted.stream().map(t -> new TaskView(t.id(), t.kind(), t.label(), null, "pending", null, null,
-                null, null, null, null, null, null)).toList();
+        return predicted.stream()
+                .map(t -> new TaskView(
+                        t.id(), t.kind(), t.label(), null, "pending", null, null, null, null, null, null, null, null))
+                .toList();
     }
 
     static Map<String, String> runLinks(String id, String slug) {

@@ -23,9 +23,12 @@ public abstract sealed class ServiceException extends RuntimeException {
         private final transient List<Violation> violations;
 
         public Invalid(List<Violation> violations) {
-            super(violations.isEmpty() ? "invalid request" : violations.get(0).pointer() + ": "
-                    + violations.get(0).message() + (violations.size() > 1
-                    ? " (and " + (violations.size() - 1) + " more)" : ""));
+            super(
+                    violations.isEmpty()
+                            ? "invalid request"
+                            : violations.get(0).pointer() + ": "
+                                    + violations.get(0).message()
+                                    + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : ""));
             this.violations = List.copyOf(violations);
         }
 

@@ -21,10 +21,14 @@ public class SharedService {
 
     /** A RunView or ComparisonView with {@code kind}, or 404. */
     public Uni<Object> find(String slug) {
-        return Panache.withSession(() -> runs.findBySlug(slug)).chain(run -> run != null
-                ? Uni.createFrom().item((Object) views.run(run, true).asKind("run"))
-                : comparisons.loadBySlug(slug).onItem().ifNull()
-                        .failWith(() -> new ServiceException.NotFound("shared item"))
-                        .map(c -> (Object) views.comparison(c, true).asKind("comparison")));
+        return Panache.withSession(() -> runs.findBySlug(slug))
+                .chain(run -> run != null
+                        ? Uni.createFrom().item((Object) views.run(run, true).asKind("run"))
+                        : comparisons
+                                .loadBySlug(slug)
+                                .onItem()
+                                .ifNull()
+                                .failWith(() -> new ServiceException.NotFound("shared item"))
+                                .map(c -> (Object) views.comparison(c, true).asKind("comparison")));
     }
 }

@@ -29,8 +29,8 @@ public class ComparisonSocket {
     private final StreamAccess access;
     private final Map<String, RunStream> current = new ConcurrentHashMap<>();
 
-    ComparisonSocket(ComparisonService comparisons, RunService runs, RunStreams streamsOf, RunViews views,
-                     StreamAccess access) {
+    ComparisonSocket(
+            ComparisonService comparisons, RunService runs, RunStreams streamsOf, RunViews views, StreamAccess access) {
         this.comparisons = comparisons;
         this.runs = runs;
         this.streamsOf = streamsOf;
@@ -48,13 +48,17 @@ public class ComparisonSocket {
         String id = connection.pathParam("id");
         String share = StreamAccess.share(connection.handshakeRequest());
         access.owner(connection.handshakeRequest())
-                .chain(owner -> comparisons.visible(owner, share, id)
+                .chain(owner -> comparisons
+                        .visible(owner, share, id)
                         .chain(c -> connection.sendText(frame("comparison", c)).replaceWith(c))
-                        .chain(c -> streamRuns(connection, c.runs().stream().map(r -> r.id()).toList(), 0))
-                        .chain(dropped -> dropped ? Uni.createFrom().voidItem() : summary(connection, owner, share,
-                                id)))
-                .onFailure().recoverWithUni(failure -> StreamErrors.send(connection, views, failure))
-                .subscribe().with(ok -> { }, failure -> { });
+                        .chain(c -> streamRuns(
+                                connection, c.runs().stream().map(r -> r.id()).toList(), 0))
+                        .chain(dropped ->
+                                dropped ? Uni.createFrom().voidItem() : summary(connection, owner, share, id)))
+                .onFailure()
+                .recoverWithUni(failure -> StreamErrors.send(connection, views, failure))
+                .subscribe()
+                .with(ok -> {}, failure -> {});
     }
 
     /** Streams runs from {@code index} on, one after another; true if the watcher was dropped. */
@@ -63,16 +67,19 @@ public class ComparisonSocket {
             return Uni.createFrom().item(false);
         }
         String runId = runIds.get(index);
-        return runs.load(runId, false).chain(run -> {
-            var stream = streamsOf.open(connection, runId);
-            current.put(connection.id(), stream);
-            return stream.stream(run).map(v -> stream.isDropped());
-        }).chain(dropped -> dropped ? Uni.createFrom().item(true) : streamRuns(connection, runIds, index + 1));
+        return runs.load(runId, false)
+                .chain(run -> {
+                    var stream = streamsOf.open(connection, runId);
+                    current.put(connection.id(), stream);
+                    return stream.stream(run).map(v -> stream.isDropped());
+                })
+                .chain(dropped -> dropped ? Uni.createFrom().item(true) : streamRuns(connection, runIds, index + 1));
     }
 
     private Uni<Void> summary(WebSocketConnection connection, Owner owner, String share, String id) {
         current.remove(connection.id());
-        return comparisons.visible(owner, share, id)
+        return comparisons
+                .visible(owner, share, id)
                 .chain(c -> connection.sendText(frame("summary", c)))
                 .chain(() -> connection.close());
     }

@@ -42,11 +42,14 @@ public class RunEventsSocket {
                 .chain(run -> {
                     var stream = streamsOf.open(connection, id);
                     streams.put(connection.id(), stream);
-                    return stream.stream(run).invoke(() -> streams.remove(connection.id()))
+                    return stream.stream(run)
+                            .invoke(() -> streams.remove(connection.id()))
                             .chain(() -> stream.isDropped() ? Uni.createFrom().voidItem() : connection.close());
                 })
-                .onFailure().recoverWithUni(failure -> StreamErrors.send(connection, views, failure))
-                .subscribe().with(ok -> { }, failure -> { });
+                .onFailure()
+                .recoverWithUni(failure -> StreamErrors.send(connection, views, failure))
+                .subscribe()
+                .with(ok -> {}, failure -> {});
     }
 
     @OnClose

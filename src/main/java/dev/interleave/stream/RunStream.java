@@ -45,13 +45,20 @@ final class RunStream implements RunWatcher {
     private Context context;
     /** Following a run through the store (see followStore); touched only on {@link #context}. */
     private long sentSeq = -1;
+
     private boolean pumping;
     private boolean again;
     private Runnable stopFollowing;
     private long poller = -1;
 
-    RunStream(WebSocketConnection connection, String runId, RunService runs, RunEvents hub, RunViews views,
-              int maxPending, Counter streamed) {
+    RunStream(
+            WebSocketConnection connection,
+            String runId,
+            RunService runs,
+            RunEvents hub,
+            RunViews views,
+            int maxPending,
+            Counter streamed) {
         this.connection = connection;
         this.runId = runId;
         this.runs = runs;
@@ -92,8 +99,10 @@ final class RunStream implements RunWatcher {
             return;
         }
         streamed.increment(batch.lastSeq() - batch.firstSeq() + 1);
-        connection.sendText(batch.frame()).subscribe().with(ok -> pending.decrementAndGet(),
-                failure -> pending.decrementAndGet());
+        connection
+                .sendText(batch.frame())
+                .subscribe()
+                .with(ok -> pending.decrementAndGet(), failure -> pending.decrementAndGet());
     }
 
     @Override
@@ -125,23 +134,28 @@ final class RunStream implements RunWatcher {
         pumping = true;
         again = false;
         // Status first: once a run is final every event is saved, so the chunks read next are all of them.
-        runs.load(runId, false).chain(run -> runs.chunks(runId, sentSeq).map(chunks -> {
-            for (var chunk : chunks) {
-                onEvents(new EventBatch(runId, chunk.firstSeq(), chunk.lastSeq(), chunk.eventsJson()));
-                sentSeq = chunk.lastSeq();
-            }
-            return run.isFinal();
-        })).subscribe().with(isFinal -> context.runOnContext(v -> {
-            pumping = false;
-            if (isFinal) {
-                sendSummary();
-            } else if (again) {
-                pump();
-            }
-        }), failure -> context.runOnContext(v -> {
-            pumping = false;
-            done.completeExceptionally(failure);
-        }));
+        runs.load(runId, false)
+                .chain(run -> runs.chunks(runId, sentSeq).map(chunks -> {
+                    for (var chunk : chunks) {
+                        onEvents(new EventBatch(runId, chunk.firstSeq(), chunk.lastSeq(), chunk.eventsJson()));
+                        sentSeq = chunk.lastSeq();
+                    }
+                    return run.isFinal();
+                }))
+                .subscribe()
+                .with(
+                        isFinal -> context.runOnContext(v -> {
+                            pumping = false;
+                            if (isFinal) {
+                                sendSummary();
+                            } else if (again) {
+                                pump();
+                            }
+                        }),
+                        failure -> context.runOnContext(v -> {
+                            pumping = false;
+                            done.completeExceptionally(failure);
+                        }));
     }
 
     private void unfollow() {
@@ -157,8 +171,10 @@ final class RunStream implements RunWatcher {
         if (dropped) {
             return;
         }
-        runs.load(runId, true).chain(run -> send(frame("summary", run)))
-                .subscribe().with(ok -> done.complete(null), done::completeExceptionally);
+        runs.load(runId, true)
+                .chain(run -> send(frame("summary", run)))
+                .subscribe()
+                .with(ok -> done.complete(null), done::completeExceptionally);
     }
 
     private void drop() {
@@ -168,8 +184,10 @@ final class RunStream implements RunWatcher {
             w.cancel();
         }
         LOG.infof("run %s: dropping a watcher with %d unsent frames", runId, pending.get());
-        connection.close(new CloseReason(TOO_SLOW, "too slow; reconnect to replay")).subscribe()
-                .with(ok -> { }, failure -> { });
+        connection
+                .close(new CloseReason(TOO_SLOW, "too slow; reconnect to replay"))
+                .subscribe()
+                .with(ok -> {}, failure -> {});
         done.complete(null);
     }
 

@@ -16,8 +16,7 @@ final class StreamErrors {
     /** Close code for "you may not see this" (RFC 6455 1008). */
     private static final int POLICY_VIOLATION = 1008;
 
-    private StreamErrors() {
-    }
+    private StreamErrors() {}
 
     static Uni<Void> send(WebSocketConnection connection, RunViews views, Throwable failure) {
         int status = failure instanceof ServiceException.NotFound ? 404 : 500;
@@ -29,9 +28,12 @@ final class StreamErrors {
         frame.put("status", status);
         frame.put("title", status == 404 ? "Not found" : "Internal error");
         frame.put("detail", status == 404 ? failure.getMessage() : "the stream failed; try again");
-        return connection.sendText(views.write(frame))
-                .chain(() -> connection.close(new CloseReason(status == 404 ? POLICY_VIOLATION : 1011,
-                        status == 404 ? "not found" : "server error")))
-                .onFailure().recoverWithNull().replaceWithVoid();
+        return connection
+                .sendText(views.write(frame))
+                .chain(() -> connection.close(new CloseReason(
+                        status == 404 ? POLICY_VIOLATION : 1011, status == 404 ? "not found" : "server error")))
+                .onFailure()
+                .recoverWithNull()
+                .replaceWithVoid();
     }
 }

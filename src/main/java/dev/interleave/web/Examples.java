@@ -15,8 +15,8 @@ import java.util.Optional;
 public class Examples {
 
     /** Gallery order; the first one is what an empty playground opens with. */
-    private static final List<String> FILES = List.of("01-two-api-calls", "02-async-cpu", "03-blocking-call",
-            "04-fan-out", "05-etl", "06-mixed-dag");
+    private static final List<String> FILES =
+            List.of("01-two-api-calls", "02-async-cpu", "03-blocking-call", "04-fan-out", "05-etl", "06-mixed-dag");
 
     private final List<Example> all;
 
@@ -48,9 +48,13 @@ public class Examples {
             }
             JsonNode node = json.readTree(in);
             String slug = file.substring(file.indexOf('-') + 1);
-            return new Example(slug, node.path("title").asText(), node.path("short").asText(node.path("title").asText()),
+            return new Example(
+                    slug,
+                    node.path("title").asText(),
+                    node.path("short").asText(node.path("title").asText()),
                     node.path("notice").asText(),
-                    node.path("scheduler").asText("event_loop"), node.path("graph"));
+                    node.path("scheduler").asText("event_loop"),
+                    node.path("graph"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }

@@ -51,7 +51,8 @@ public class PlaygroundPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance get(@QueryParam("example") String slug) {
-        Example selected = slug == null ? examples.first() : examples.bySlug(slug).orElse(examples.first());
+        Example selected =
+                slug == null ? examples.first() : examples.bySlug(slug).orElse(examples.first());
         return Templates.page(examples.all(), selected);
     }
 
@@ -65,17 +66,21 @@ public class PlaygroundPage {
         try {
             spec = json.readValue(graphJson == null ? "" : graphJson, GraphSpec.class);
         } catch (JsonProcessingException e) {
-            return problems(List.of("The graph is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")."));
+            return problems(List.of(
+                    "The graph is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")."));
         }
         int lanes = workers == null ? 2 : Math.clamp(workers, 1, SchedulerSpec.MAX_WORKERS);
         try {
-            var prediction = new Prediction(makespanMs(spec, new SchedulerView("sequential", null)),
+            var prediction = new Prediction(
+                    makespanMs(spec, new SchedulerView("sequential", null)),
                     makespanMs(spec, new SchedulerView("event_loop", null)),
-                    makespanMs(spec, new SchedulerView("parallel", lanes)), lanes);
+                    makespanMs(spec, new SchedulerView("parallel", lanes)),
+                    lanes);
             return Response.ok(Templates.page$prediction(prediction)).build();
         } catch (ServiceException.Invalid e) {
-            return problems(e.violations().stream().map(Violation::message).limit(5).toList());
+            return problems(
+                    e.violations().stream().map(Violation::message).limit(5).toList());
         }
     }
 
@@ -85,6 +90,9 @@ public class PlaygroundPage {
     }
 
     private static Response problems(List<String> messages) {
-        return Response.status(422).entity(Templates.page$problems(messages)).type(MediaType.TEXT_HTML).build();
+        return Response.status(422)
+                .entity(Templates.page$problems(messages))
+                .type(MediaType.TEXT_HTML)
+                .build();
     }
 }

@@ -6,12 +6,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** One line of the /runs table, already in words. */
-public record RunRow(String id, String name, String scheduler, String status, String makespan, String created,
-                     String share) {
+public record RunRow(
+        String id, String name, String scheduler, String status, String makespan, String created, String share) {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     static RunRow of(RunView run) {
         String scheduler = switch (run.scheduler().type()) {
@@ -19,11 +20,17 @@ public record RunRow(String id, String name, String scheduler, String status, St
             case "parallel" -> "parallel · " + run.scheduler().workers();
             default -> run.scheduler().type();
         };
-        String makespan = run.makespanMs() == null ? "–"
-                : String.format(Locale.ROOT, "%.3f s", run.makespanMs() / 1000);
+        String makespan =
+                run.makespanMs() == null ? "–" : String.format(Locale.ROOT, "%.3f s", run.makespanMs() / 1000);
         String share = run.links() == null ? null : run.links().get("share");
-        return new RunRow(run.id(), graphName(run.graph()), scheduler, run.status().replace('_', ' '), makespan,
-                run.createdAt() == null ? "" : WHEN.format(run.createdAt()) + " UTC", share);
+        return new RunRow(
+                run.id(),
+                graphName(run.graph()),
+                scheduler,
+                run.status().replace('_', ' '),
+                makespan,
+                run.createdAt() == null ? "" : WHEN.format(run.createdAt()) + " UTC",
+                share);
     }
 
     /** The graph's name from its stored JSON (already validated by the service, so normally readable). */

@@ -28,8 +28,8 @@ public class RunsPage {
     @CheckedTemplate
     static class Templates {
         /** @param previous, next page numbers (from 0) of the neighbours, or null at either end */
-        static native TemplateInstance page(List<RunRow> rows, int shownPage, Integer previous, Integer next,
-                                            long total);
+        static native TemplateInstance page(
+                List<RunRow> rows, int shownPage, Integer previous, Integer next, long total);
 
         static native TemplateInstance page$deleteFailed(String message);
     }
@@ -54,8 +54,11 @@ public class RunsPage {
         Uni<PageView<RunView>> listed = owner == null
                 ? Uni.createFrom().item(new PageView<>(List.of(), current, PAGE_SIZE, 0))
                 : runs.list(owner, current, PAGE_SIZE);
-        return listed.map(p -> Templates.page(p.items().stream().map(RunRow::of).toList(), current + 1,
-                current > 0 ? current - 1 : null, (long) (current + 1) * PAGE_SIZE < p.total() ? current + 1 : null,
+        return listed.map(p -> Templates.page(
+                p.items().stream().map(RunRow::of).toList(),
+                current + 1,
+                current > 0 ? current - 1 : null,
+                (long) (current + 1) * PAGE_SIZE < p.total() ? current + 1 : null,
                 p.total()));
     }
 
@@ -63,19 +66,25 @@ public class RunsPage {
     @DELETE
     @Path("{id}")
     @Produces(MediaType.TEXT_HTML)
-    public Uni<Response> delete(@CookieParam(OWNER_COOKIE) String secret, @PathParam("id") String id,
-                                @HeaderParam("Sec-Fetch-Site") String fetchSite) {
+    public Uni<Response> delete(
+            @CookieParam(OWNER_COOKIE) String secret,
+            @PathParam("id") String id,
+            @HeaderParam("Sec-Fetch-Site") String fetchSite) {
         Owner owner = owner(secret);
         if (owner == null || "cross-site".equalsIgnoreCase(fetchSite)) {
             return Uni.createFrom().item(failed("This run is not yours to delete."));
         }
-        return runs.delete(owner, id).map(ignored -> Response.ok("").build())
+        return runs.delete(owner, id)
+                .map(ignored -> Response.ok("").build())
                 .onFailure(ServiceException.NotFound.class)
                 .recoverWithItem(() -> failed("This run was already deleted; reload the page."));
     }
 
     private static Response failed(String message) {
-        return Response.status(422).entity(Templates.page$deleteFailed(message)).type(MediaType.TEXT_HTML).build();
+        return Response.status(422)
+                .entity(Templates.page$deleteFailed(message))
+                .type(MediaType.TEXT_HTML)
+                .build();
     }
 
     private Owner owner(String secret) {

@@ -37,9 +37,12 @@ public class SharedPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> get(@PathParam("slug") String slug) {
-        return shared.find(slug).map(found -> Response.ok(Templates.page(SharedItem.of(slug, found))).build())
+        return shared.find(slug)
+                .map(found ->
+                        Response.ok(Templates.page(SharedItem.of(slug, found))).build())
                 .onFailure(ServiceException.NotFound.class)
-                .recoverWithItem(() -> Response.status(404).entity(Templates.missing(slug)).build());
+                .recoverWithItem(() ->
+                        Response.status(404).entity(Templates.missing(slug)).build());
     }
 
     /** What the page header says about the shared thing. */
@@ -47,11 +50,26 @@ public class SharedPage {
 
         static SharedItem of(String slug, Object found) {
             return switch (found) {
-                case RunView run -> new SharedItem(slug, "run", run.id(), RunRow.of(run).name(),
-                        RunRow.of(run).scheduler());
-                case ComparisonView c -> new SharedItem(slug, "comparison", c.id(),
-                        c.runs().isEmpty() ? "(empty comparison)" : RunRow.of(c.runs().getFirst()).name(),
-                        String.join(" · ", c.runs().stream().map(r -> RunRow.of(r).scheduler()).toList()));
+                case RunView run ->
+                    new SharedItem(
+                            slug,
+                            "run",
+                            run.id(),
+                            RunRow.of(run).name(),
+                            RunRow.of(run).scheduler());
+                case ComparisonView c ->
+                    new SharedItem(
+                            slug,
+                            "comparison",
+                            c.id(),
+                            c.runs().isEmpty()
+                                    ? "(empty comparison)"
+                                    : RunRow.of(c.runs().getFirst()).name(),
+                            String.join(
+                                    " · ",
+                                    c.runs().stream()
+                                            .map(r -> RunRow.of(r).scheduler())
+                                            .toList()));
                 default -> throw new IllegalStateException("unexpected shared item " + found.getClass());
             };
         }

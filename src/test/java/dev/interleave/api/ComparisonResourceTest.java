@@ -21,33 +21,58 @@ class ComparisonResourceTest {
     @Test
     void runsEverySchedulerOneAfterAnotherAndSharesOneLink() {
         var me = Caller.anonymous();
-        var created = me.json("{\"graph\":" + Caller.smallGraph() + "}").post("/api/v1/compare").then()
-                .statusCode(202).body("runs", hasSize(3))
+        var created = me.json("{\"graph\":" + Caller.smallGraph() + "}")
+                .post("/api/v1/compare")
+                .then()
+                .statusCode(202)
+                .body("runs", hasSize(3))
                 .body("runs.scheduler.type", equalTo(List.of("sequential", "event_loop", "parallel")))
-                .body("links.stream", startsWith("/ws/comparisons/")).body("links.share", startsWith("/s/"))
+                .body("links.stream", startsWith("/ws/comparisons/"))
+                .body("links.share", startsWith("/s/"))
                 .extract();
         String id = created.path("id");
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "succeeded".equals(
-                me.given().get("/api/v1/comparisons/" + id).then().extract().path("status")));
-        var runs = me.given().get("/api/v1/comparisons/" + id).then().statusCode(200).extract()
-                .jsonPath().getList("runs");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> "succeeded"
+                        .equals(me.given()
+                                .get("/api/v1/comparisons/" + id)
+                                .then()
+                                .extract()
+                                .path("status")));
+        var runs = me.given()
+                .get("/api/v1/comparisons/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("runs");
         // One after another: each run starts after the previous one finished.
         for (int i = 1; i < runs.size(); i++) {
-            String previousEnd = ((java.util.Map<?, ?>) runs.get(i - 1)).get("finishedAt").toString();
+            String previousEnd =
+                    ((java.util.Map<?, ?>) runs.get(i - 1)).get("finishedAt").toString();
             String start = ((java.util.Map<?, ?>) runs.get(i)).get("startedAt").toString();
             org.assertj.core.api.Assertions.assertThat(java.time.Instant.parse(start))
                     .isAfterOrEqualTo(java.time.Instant.parse(previousEnd));
         }
         String slug = created.path("links.share").toString().substring("/s/".length());
-        Caller.anonymous().given().get("/api/v1/shared/" + slug).then().statusCode(200)
-                .body("kind", equalTo("comparison")).body("id", equalTo(id));
+        Caller.anonymous()
+                .given()
+                .get("/api/v1/shared/" + slug)
+                .then()
+                .statusCode(200)
+                .body("kind", equalTo("comparison"))
+                .body("id", equalTo(id));
         Caller.anonymous().given().get("/api/v1/comparisons/" + id).then().statusCode(404);
     }
 
     @Test
     void chosenSchedulersAreValidatedWithPointers() {
-        Caller.anonymous().json("{\"graph\":" + Caller.smallGraph() + ",\"schedulers\":[{\"type\":\"sequential\"},"
-                + "{\"type\":\"nope\"}]}").post("/api/v1/compare").then().statusCode(422)
+        Caller.anonymous()
+                .json("{\"graph\":" + Caller.smallGraph() + ",\"schedulers\":[{\"type\":\"sequential\"},"
+                        + "{\"type\":\"nope\"}]}")
+                .post("/api/v1/compare")
+                .then()
+                .statusCode(422)
                 .body("errors[0].pointer", equalTo("/schedulers/1/type"));
     }
 }

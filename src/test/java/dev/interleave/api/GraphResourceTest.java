@@ -19,30 +19,59 @@ class GraphResourceTest {
     @Test
     void createsGetsListsAndDeletesOwnGraphs() {
         var me = Caller.anonymous();
-        String id = me.json(Caller.smallGraph()).post("/api/v1/graphs").then().statusCode(201)
-                .header("Location", startsWith("http")).body("name", equalTo("small"))
-                .body("graph.tasks", hasSize(3)).body("links.self", startsWith("/api/v1/graphs/"))
-                .body("createdAt", notNullValue()).extract().path("id");
-        me.given().get("/api/v1/graphs/" + id).then().statusCode(200).body("id", equalTo(id))
+        String id = me.json(Caller.smallGraph())
+                .post("/api/v1/graphs")
+                .then()
+                .statusCode(201)
+                .header("Location", startsWith("http"))
+                .body("name", equalTo("small"))
+                .body("graph.tasks", hasSize(3))
+                .body("links.self", startsWith("/api/v1/graphs/"))
+                .body("createdAt", notNullValue())
+                .extract()
+                .path("id");
+        me.given()
+                .get("/api/v1/graphs/" + id)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id))
                 .body("graph.tasks[2].after", hasSize(2));
-        me.given().get("/api/v1/graphs?page=0&size=5").then().statusCode(200).body("total", equalTo(1))
-                .body("items[0].id", equalTo(id)).body("page", equalTo(0)).body("size", equalTo(5));
+        me.given()
+                .get("/api/v1/graphs?page=0&size=5")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].id", equalTo(id))
+                .body("page", equalTo(0))
+                .body("size", equalTo(5));
         me.given().delete("/api/v1/graphs/" + id).then().statusCode(204);
-        me.given().get("/api/v1/graphs/" + id).then().statusCode(404)
-                .contentType("application/problem+json").body("type", equalTo("/problems/not-found"));
+        me.given()
+                .get("/api/v1/graphs/" + id)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/not-found"));
     }
 
     @Test
     void acceptsTheGraphWrappedInAGraphField() {
-        Caller.anonymous().json("{\"graph\":" + Caller.smallGraph() + "}").post("/api/v1/graphs").then()
-                .statusCode(201).body("graph.name", equalTo("small"));
+        Caller.anonymous()
+                .json("{\"graph\":" + Caller.smallGraph() + "}")
+                .post("/api/v1/graphs")
+                .then()
+                .statusCode(201)
+                .body("graph.name", equalTo("small"));
     }
 
     @Test
     void anotherIdentitySeesNotFound() {
         var owner = Caller.anonymous();
-        String id = owner.json(Caller.smallGraph()).post("/api/v1/graphs").then().statusCode(201)
-                .extract().path("id");
+        String id = owner.json(Caller.smallGraph())
+                .post("/api/v1/graphs")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         var other = Caller.anonymous();
         other.given().get("/api/v1/graphs/" + id).then().statusCode(404);
         other.given().delete("/api/v1/graphs/" + id).then().statusCode(404);
@@ -55,7 +84,10 @@ class GraphResourceTest {
         var me = Caller.anonymous();
         me.json("""
                 {"tasks":[{"id":"a","kind":"io","ms":1,"after":["b"]},{"id":"b","kind":"io","ms":1,"after":["a"]},
-                {"id":"c","kind":"gpu","ms":5}]}""").post("/api/v1/graphs").then().statusCode(422)
+                {"id":"c","kind":"gpu","ms":5}]}""")
+                .post("/api/v1/graphs")
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", equalTo("/problems/graph-invalid"))
                 .body("status", equalTo(422))
@@ -66,8 +98,13 @@ class GraphResourceTest {
 
     @Test
     void badPagingIs400() {
-        Caller.anonymous().given().get("/api/v1/graphs?size=1000").then().statusCode(400)
-                .contentType("application/problem+json").body("type", equalTo("/problems/bad-request"));
+        Caller.anonymous()
+                .given()
+                .get("/api/v1/graphs?size=1000")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/bad-request"));
         Caller.anonymous().given().get("/api/v1/graphs?page=x").then().statusCode(400);
     }
 }

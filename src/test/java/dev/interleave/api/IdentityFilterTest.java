@@ -20,45 +20,83 @@ class IdentityFilterTest {
 
     @Test
     void aCallerWithoutIdentityGetsAnHttpOnlyLaxCookieThatIdentifiesItLater() {
-        var response = given().contentType(ContentType.JSON).body(Caller.smallGraph()).post("/api/v1/graphs");
-        response.then().statusCode(201).header("Set-Cookie", containsString("HttpOnly"))
+        var response =
+                given().contentType(ContentType.JSON).body(Caller.smallGraph()).post("/api/v1/graphs");
+        response.then()
+                .statusCode(201)
+                .header("Set-Cookie", containsString("HttpOnly"))
                 .header("Set-Cookie", containsString("SameSite=Lax"))
                 .header("Set-Cookie", containsString("Path=/"));
         String secret = response.cookie(IdentityFilter.COOKIE);
-        given().cookie(IdentityFilter.COOKIE, secret).get("/api/v1/graphs").then().body("total", equalTo(1));
+        given().cookie(IdentityFilter.COOKIE, secret)
+                .get("/api/v1/graphs")
+                .then()
+                .body("total", equalTo(1));
     }
 
     @Test
     void bearerTokensIdentifyTheirOwnerAndSkipTheCookieCsrfRule() {
         var me = Caller.anonymous();
-        String token = me.given().post("/api/v1/tokens").then().statusCode(201).body("id", notNullValue())
-                .body("token", startsWith("il_")).extract().path("token");
+        String token = me.given()
+                .post("/api/v1/tokens")
+                .then()
+                .statusCode(201)
+                .body("id", notNullValue())
+                .body("token", startsWith("il_"))
+                .extract()
+                .path("token");
         me.json(Caller.smallGraph()).post("/api/v1/graphs").then().statusCode(201);
-        given().header("Authorization", "Bearer " + token).header("Origin", "https://elsewhere.example")
-                .contentType(ContentType.JSON).body(Caller.smallGraph()).post("/api/v1/graphs").then()
+        given().header("Authorization", "Bearer " + token)
+                .header("Origin", "https://elsewhere.example")
+                .contentType(ContentType.JSON)
+                .body(Caller.smallGraph())
+                .post("/api/v1/graphs")
+                .then()
                 .statusCode(201);
-        given().header("Authorization", "Bearer " + token).get("/api/v1/graphs").then().body("total", equalTo(2));
-        given().header("Authorization", "Bearer il_unknown").get("/api/v1/graphs").then().statusCode(401)
+        given().header("Authorization", "Bearer " + token)
+                .get("/api/v1/graphs")
+                .then()
+                .body("total", equalTo(2));
+        given().header("Authorization", "Bearer il_unknown")
+                .get("/api/v1/graphs")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json");
     }
 
     @Test
     void crossSiteCookieWritesAreRefused() {
         var me = Caller.anonymous();
-        me.json(Caller.smallGraph()).header("Sec-Fetch-Site", "cross-site").post("/api/v1/graphs").then()
-                .statusCode(403).contentType("application/problem+json")
+        me.json(Caller.smallGraph())
+                .header("Sec-Fetch-Site", "cross-site")
+                .post("/api/v1/graphs")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
                 .body("type", equalTo("/problems/cross-site-request"));
-        me.json(Caller.smallGraph()).header("Origin", "https://evil.example").post("/api/v1/graphs").then()
+        me.json(Caller.smallGraph())
+                .header("Origin", "https://evil.example")
+                .post("/api/v1/graphs")
+                .then()
                 .statusCode(403);
         me.given().get("/api/v1/graphs").then().body("total", equalTo(0));
-        me.given().header("Origin", "https://evil.example").get("/api/v1/graphs").then().statusCode(200);
+        me.given()
+                .header("Origin", "https://evil.example")
+                .get("/api/v1/graphs")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void sameOriginWritesPass() {
         var me = Caller.anonymous();
         String host = "localhost:" + io.restassured.RestAssured.port;
-        me.json(Caller.smallGraph()).header("Origin", "http://" + host).header("Host", host)
-                .header("Sec-Fetch-Site", "same-origin").post("/api/v1/graphs").then().statusCode(201);
+        me.json(Caller.smallGraph())
+                .header("Origin", "http://" + host)
+                .header("Host", host)
+                .header("Sec-Fetch-Site", "same-origin")
+                .post("/api/v1/graphs")
+                .then()
+                .statusCode(201);
     }
 }

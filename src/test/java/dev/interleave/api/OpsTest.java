@@ -17,19 +17,29 @@ class OpsTest {
 
     @Test
     void healthChecksTheDatabase() {
-        given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"))
+        given().get("/q/health")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
                 .body(containsString("Reactive PostgreSQL connections health check"));
     }
 
     @Test
     void metricsCountRunsQueueAndWatchers() {
         var me = Caller.anonymous();
-        String id = me.json(Caller.runBody("{\"type\":\"sequential\"}")).post("/api/v1/runs").then().statusCode(202)
-                .extract().path("id");
+        String id = me.json(Caller.runBody("{\"type\":\"sequential\"}"))
+                .post("/api/v1/runs")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         me.awaitStatus(id, "succeeded");
-        given().get("/q/metrics").then().statusCode(200)
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("interleave_runs_finished_total{status=\"succeeded\"}"))
-                .body(containsString("interleave_runs_queued")).body(containsString("interleave_watchers"))
+                .body(containsString("interleave_runs_queued"))
+                .body(containsString("interleave_watchers"))
                 .body(containsString("interleave_run_duration_seconds"));
     }
 

@@ -1,6 +1,5 @@
 package dev.interleave.api;
 
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
@@ -15,7 +14,6 @@ import dev.interleave.EmbeddedPostgresResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,38 +24,76 @@ class RunResourceTest {
     @Test
     void aRunIsAcceptedThenSucceedsWithMeasuredTimesAndSavedEvents() {
         var me = Caller.anonymous();
-        String id = me.json(Caller.runBody("{\"type\":\"event_loop\"}")).post("/api/v1/runs").then().statusCode(202)
-                .header("Location", startsWith("http")).body("status", oneOf("queued", "running", "succeeded"))
-                .body("virtual", is(false)).body("predictedMakespanMs", equalTo(40.0f))
-                .body("links.stream", startsWith("/ws/runs/")).body("links.share", startsWith("/s/"))
-                .body("links.trace", notNullValue()).body("links.python", notNullValue())
-                .body("tasks", hasSize(3)).extract().path("id");
+        String id = me.json(Caller.runBody("{\"type\":\"event_loop\"}"))
+                .post("/api/v1/runs")
+                .then()
+                .statusCode(202)
+                .header("Location", startsWith("http"))
+                .body("status", oneOf("queued", "running", "succeeded"))
+                .body("virtual", is(false))
+                .body("predictedMakespanMs", equalTo(40.0f))
+                .body("links.stream", startsWith("/ws/runs/"))
+                .body("links.share", startsWith("/s/"))
+                .body("links.trace", notNullValue())
+                .body("links.python", notNullValue())
+                .body("tasks", hasSize(3))
+                .extract()
+                .path("id");
         me.awaitStatus(id, "succeeded");
-        me.given().get("/api/v1/runs/" + id).then().statusCode(200)
-                .body("makespanMs", greaterThan(39.0f)).body("tasks[2].state", equalTo("finished"))
-                .body("tasks[2].lane", equalTo(0)).body("predicted.makespanMs", equalTo(40.0f))
-                .body("bounds.criticalPath", equalTo(List.of("a", "c"))).body("startedAt", notNullValue())
-                .body("finishedAt", notNullValue()).body("utilisation", hasSize(1));
-        List<Integer> seqs = me.given().get("/api/v1/runs/" + id + "/events").then().statusCode(200)
-                .body("events[0].type", equalTo("run_started")).extract().path("events.seq");
+        me.given()
+                .get("/api/v1/runs/" + id)
+                .then()
+                .statusCode(200)
+                .body("makespanMs", greaterThan(39.0f))
+                .body("tasks[2].state", equalTo("finished"))
+                .body("tasks[2].lane", equalTo(0))
+                .body("predicted.makespanMs", equalTo(40.0f))
+                .body("bounds.criticalPath", equalTo(List.of("a", "c")))
+                .body("startedAt", notNullValue())
+                .body("finishedAt", notNullValue())
+                .body("utilisation", hasSize(1));
+        List<Integer> seqs = me.given()
+                .get("/api/v1/runs/" + id + "/events")
+                .then()
+                .statusCode(200)
+                .body("events[0].type", equalTo("run_started"))
+                .extract()
+                .path("events.seq");
         for (int i = 0; i < seqs.size(); i++) {
             org.assertj.core.api.Assertions.assertThat(seqs.get(i)).isEqualTo(i);
         }
-        me.given().get("/api/v1/runs/" + id + "/events?after=" + (seqs.size() - 2)).then()
-                .body("events", hasSize(1)).body("events[0].type", equalTo("run_finished"))
+        me.given()
+                .get("/api/v1/runs/" + id + "/events?after=" + (seqs.size() - 2))
+                .then()
+                .body("events", hasSize(1))
+                .body("events[0].type", equalTo("run_finished"))
                 .body("next", equalTo(seqs.size() - 1));
     }
 
     @Test
     void listsMineNewestFirstWithoutTaskDetail() {
         var me = Caller.anonymous();
-        String first = me.json(Caller.runBody("{\"type\":\"sequential\"}")).post("/api/v1/runs").then().statusCode(202)
-                .extract().path("id");
-        String second = me.json(Caller.runBody("{\"type\":\"parallel\",\"workers\":2}")).post("/api/v1/runs").then()
-                .statusCode(202).extract().path("id");
-        me.given().get("/api/v1/runs").then().statusCode(200).body("total", equalTo(2))
-                .body("items.id", equalTo(List.of(second, first))).body("items[0].tasks", nullValue())
-                .body("items[0].predicted", nullValue()).body("items[0].lanes", equalTo(2));
+        String first = me.json(Caller.runBody("{\"type\":\"sequential\"}"))
+                .post("/api/v1/runs")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        String second = me.json(Caller.runBody("{\"type\":\"parallel\",\"workers\":2}"))
+                .post("/api/v1/runs")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        me.given()
+                .get("/api/v1/runs")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.id", equalTo(List.of(second, first)))
+                .body("items[0].tasks", nullValue())
+                .body("items[0].predicted", nullValue())
+                .body("items[0].lanes", equalTo(2));
         me.awaitStatus(second, "succeeded");
         me.awaitStatus(first, "succeeded");
     }
@@ -65,29 +101,54 @@ class RunResourceTest {
     @Test
     void runsASavedGraphById() {
         var me = Caller.anonymous();
-        String graphId = me.json(Caller.smallGraph()).post("/api/v1/graphs").then().extract().path("id");
+        String graphId = me.json(Caller.smallGraph())
+                .post("/api/v1/graphs")
+                .then()
+                .extract()
+                .path("id");
         String id = me.json("{\"graphId\":\"" + graphId + "\",\"scheduler\":{\"type\":\"sequential\"}}")
-                .post("/api/v1/runs").then().statusCode(202).body("graphId", equalTo(graphId)).extract().path("id");
+                .post("/api/v1/runs")
+                .then()
+                .statusCode(202)
+                .body("graphId", equalTo(graphId))
+                .extract()
+                .path("id");
         me.awaitStatus(id, "succeeded");
-        Caller.anonymous().json("{\"graphId\":\"" + graphId + "\"}").post("/api/v1/runs").then().statusCode(404);
+        Caller.anonymous()
+                .json("{\"graphId\":\"" + graphId + "\"}")
+                .post("/api/v1/runs")
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void cancellingARunningRunEndsItCancelledAndAFinishedOneIs409() {
         var me = Caller.anonymous();
         String id = me.json("{\"graph\":{\"tasks\":[{\"id\":\"slow\",\"kind\":\"io\",\"ms\":5000}]},"
-                + "\"scheduler\":{\"type\":\"event_loop\"}}").post("/api/v1/runs").then().statusCode(202)
-                .extract().path("id");
+                        + "\"scheduler\":{\"type\":\"event_loop\"}}")
+                .post("/api/v1/runs")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         me.given().post("/api/v1/runs/" + id + "/cancel").then().statusCode(202).body("id", equalTo(id));
         me.awaitStatus(id, "cancelled");
-        me.given().post("/api/v1/runs/" + id + "/cancel").then().statusCode(409)
-                .contentType("application/problem+json").body("type", equalTo("/problems/run-finished"));
+        me.given()
+                .post("/api/v1/runs/" + id + "/cancel")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/run-finished"));
     }
 
     @Test
     void onlyTheOwnerCancelsOrDeletes() {
         var me = Caller.anonymous();
-        String id = me.json(Caller.runBody("{\"type\":\"sequential\"}")).post("/api/v1/runs").then().extract().path("id");
+        String id = me.json(Caller.runBody("{\"type\":\"sequential\"}"))
+                .post("/api/v1/runs")
+                .then()
+                .extract()
+                .path("id");
         var other = Caller.anonymous();
         other.given().get("/api/v1/runs/" + id).then().statusCode(404).contentType("application/problem+json");
         other.given().post("/api/v1/runs/" + id + "/cancel").then().statusCode(404);
@@ -101,26 +162,50 @@ class RunResourceTest {
     @Test
     void exportsTheTraceAndThePythonProgramToTheOwnerAndShareHoldersOnly() {
         var me = Caller.anonymous();
-        var created = me.json(Caller.runBody("{\"type\":\"event_loop\"}")).post("/api/v1/runs").then()
-                .statusCode(202).extract();
+        var created = me.json(Caller.runBody("{\"type\":\"event_loop\"}"))
+                .post("/api/v1/runs")
+                .then()
+                .statusCode(202)
+                .extract();
         String id = created.path("id");
         String slug = created.<String>path("links.share").substring("/s/".length());
         me.awaitStatus(id, "succeeded");
-        me.given().get("/api/v1/runs/" + id + "/trace").then().statusCode(200).contentType("application/json")
+        me.given()
+                .get("/api/v1/runs/" + id + "/trace")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
                 .body("traceEvents.findAll { it.ph == 'X' || it.ph == 'b' }.size()", greaterThan(2))
                 .body("metadata.status", equalTo("succeeded"));
-        String script = me.given().get("/api/v1/runs/" + id + "/python").then().statusCode(200)
-                .contentType(startsWith("text/x-python")).extract().asString();
-        org.assertj.core.api.Assertions.assertThat(script).contains("asyncio.create_task").contains("INTERLEAVE_RESULT");
-        String sequential = me.given().get("/api/v1/runs/" + id + "/python?scheduler=sequential").then()
-                .statusCode(200).extract().asString();
+        String script = me.given()
+                .get("/api/v1/runs/" + id + "/python")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/x-python"))
+                .extract()
+                .asString();
+        org.assertj.core.api.Assertions.assertThat(script)
+                .contains("asyncio.create_task")
+                .contains("INTERLEAVE_RESULT");
+        String sequential = me.given()
+                .get("/api/v1/runs/" + id + "/python?scheduler=sequential")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         org.assertj.core.api.Assertions.assertThat(sequential).doesNotContain("asyncio.create_task");
-        me.given().get("/api/v1/runs/" + id + "/python?scheduler=warp").then().statusCode(422)
+        me.given()
+                .get("/api/v1/runs/" + id + "/python?scheduler=warp")
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json");
         var stranger = Caller.anonymous();
         stranger.given().get("/api/v1/runs/" + id + "/trace").then().statusCode(404);
         stranger.given().get("/api/v1/runs/" + id + "/python").then().statusCode(404);
-        stranger.given().get("/api/v1/runs/" + id + "/trace?share=" + slug).then().statusCode(200);
+        stranger.given()
+                .get("/api/v1/runs/" + id + "/trace?share=" + slug)
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -136,8 +221,11 @@ class RunResourceTest {
             if (status == 202) {
                 ids.add(response.path("id"));
             } else {
-                response.then().statusCode(429).contentType("application/problem+json")
-                        .header("Retry-After", notNullValue()).body("type", equalTo("/problems/too-many-runs"));
+                response.then()
+                        .statusCode(429)
+                        .contentType("application/problem+json")
+                        .header("Retry-After", notNullValue())
+                        .body("type", equalTo("/problems/too-many-runs"));
             }
         } while (status == 202 && ids.size() < 50);
         org.assertj.core.api.Assertions.assertThat(ids).hasSizeLessThan(50);

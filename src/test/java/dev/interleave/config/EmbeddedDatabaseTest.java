@@ -19,16 +19,24 @@ class EmbeddedDatabaseTest {
     void startStopsAnOrphanedServerAndKeepsTheData() throws Exception {
         Path data = dir.resolve("pg");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                OrphanMaker.class.getName(), data.toString()).inheritIO().start();
+        var child = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        OrphanMaker.class.getName(),
+                        data.toString())
+                .inheritIO()
+                .start();
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        long orphanPid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+        long orphanPid = Long.parseLong(
+                Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
         assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive)).contains(true);
 
         try (var next = EmbeddedDatabase.start(data)) {
-            assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
-            try (var c = DriverManager.getConnection(next.connection().get("quarkus.datasource.jdbc.url"),
-                    "postgres", "postgres")) {
+            assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false))
+                    .isFalse();
+            try (var c = DriverManager.getConnection(
+                    next.connection().get("quarkus.datasource.jdbc.url"), "postgres", "postgres")) {
                 var rs = c.createStatement().executeQuery("select x from kept");
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getInt(1)).isEqualTo(42);

@@ -35,7 +35,8 @@ class DeployManifestsTest {
     static void load() throws IOException {
         assertThat(K8S).as("deploy/k8s (tests run from the project directory)").isDirectory();
         try (Stream<Path> files = Files.list(K8S)) {
-            k8s = Manifests.load(files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList());
+            k8s = Manifests.load(
+                    files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList());
         }
     }
 
@@ -43,11 +44,14 @@ class DeployManifestsTest {
     void kustomizationListsEveryManifestAndNothingMissing() throws IOException {
         var kustomization = k8s.ofKind("Kustomization");
         assertThat(kustomization).hasSize(1);
-        List<String> resources = ((List<?>) kustomization.get(0).get("resources")).stream().map(String::valueOf)
-                .toList();
+        List<String> resources = ((List<?>) kustomization.get(0).get("resources"))
+                .stream().map(String::valueOf).toList();
         try (Stream<Path> files = Files.list(K8S)) {
-            assertThat(resources).containsExactlyInAnyOrderElementsOf(files.map(f -> f.getFileName().toString())
-                    .filter(n -> n.endsWith(".yaml") && !n.equals("kustomization.yaml")).toList());
+            assertThat(resources)
+                    .containsExactlyInAnyOrderElementsOf(
+                            files.map(f -> f.getFileName().toString())
+                                    .filter(n -> n.endsWith(".yaml") && !n.equals("kustomization.yaml"))
+                                    .toList());
         }
     }
 
@@ -67,8 +71,8 @@ class DeployManifestsTest {
             assertThat(map(at(container, "resources", limit))).as(limit).containsKeys("cpu", "memory");
         }
         int grace = (Integer) pod.get("terminationGracePeriodSeconds");
-        Duration deadline = duration(text(at(k8s.get("ConfigMap", "interleave-config"), "data",
-                "INTERLEAVE_RUNS_DEADLINE")));
+        Duration deadline =
+                duration(text(at(k8s.get("ConfigMap", "interleave-config"), "data", "INTERLEAVE_RUNS_DEADLINE")));
         assertThat(grace).isGreaterThanOrEqualTo(40).isGreaterThanOrEqualTo((int) deadline.toSeconds() + 10);
         assertThat(at(container, "lifecycle", "preStop")).as("preStop").isNotNull();
     }
@@ -77,10 +81,15 @@ class DeployManifestsTest {
     void everyWorkloadRunsAsNonRoot() {
         for (var workload : workloads()) {
             var pod = map(at(workload, "spec", "template", "spec"));
-            assertThat(at(pod, "securityContext", "runAsNonRoot")).as(name(workload)).isEqualTo(true);
-            assertThat((Integer) at(pod, "securityContext", "runAsUser")).as(name(workload)).isPositive();
+            assertThat(at(pod, "securityContext", "runAsNonRoot"))
+                    .as(name(workload))
+                    .isEqualTo(true);
+            assertThat((Integer) at(pod, "securityContext", "runAsUser"))
+                    .as(name(workload))
+                    .isPositive();
             for (var container : maps(pod.get("containers"))) {
-                assertThat(at(container, "securityContext", "allowPrivilegeEscalation")).isEqualTo(false);
+                assertThat(at(container, "securityContext", "allowPrivilegeEscalation"))
+                        .isEqualTo(false);
             }
         }
     }
@@ -95,7 +104,8 @@ class DeployManifestsTest {
         assertThat(podLabels).containsAllEntriesOf(labels(at(pdb, "spec", "selector", "matchLabels")));
 
         var containerPorts = maps(at(k8s.get("Deployment", "interleave"), "spec", "template", "spec", "containers"))
-                .get(0).get("ports");
+                .get(0)
+                .get("ports");
         var portNames = maps(containerPorts).stream().map(p -> p.get("name")).toList();
         maps(at(appService, "spec", "ports")).forEach(p -> assertThat(portNames).contains(p.get("targetPort")));
 
@@ -117,11 +127,14 @@ class DeployManifestsTest {
                 .isGreaterThanOrEqualTo(300);
         assertThat(Integer.parseInt(annotations.get("nginx.ingress.kubernetes.io/proxy-send-timeout")))
                 .isGreaterThanOrEqualTo(300);
-        assertThat(annotations.get("nginx.ingress.kubernetes.io/proxy-http-version")).isEqualTo("1.1");
+        assertThat(annotations.get("nginx.ingress.kubernetes.io/proxy-http-version"))
+                .isEqualTo("1.1");
         for (var rule : maps(at(ingress, "spec", "rules"))) {
             for (var path : maps(at(rule, "http", "paths"))) {
                 var service = k8s.get("Service", text(at(path, "backend", "service", "name")));
-                var portNames = maps(at(service, "spec", "ports")).stream().map(p -> p.get("name")).toList();
+                var portNames = maps(at(service, "spec", "ports")).stream()
+                        .map(p -> p.get("name"))
+                        .toList();
                 assertThat(portNames).contains(at(path, "backend", "service", "port", "name"));
             }
         }
@@ -132,32 +145,40 @@ class DeployManifestsTest {
         var hpa = k8s.get("HorizontalPodAutoscaler", "interleave");
         assertThat(hpa.get("apiVersion")).isEqualTo("autoscaling/v2");
         assertThat(map(at(hpa, "spec", "scaleTargetRef")))
-                .containsEntry("apiVersion", "apps/v1").containsEntry("kind", "Deployment")
+                .containsEntry("apiVersion", "apps/v1")
+                .containsEntry("kind", "Deployment")
                 .containsEntry("name", "interleave");
         assertThat(maps(at(hpa, "spec", "metrics"))).anySatisfy(m -> {
             assertThat(m.get("type")).isEqualTo("Resource");
             assertThat(at(m, "resource", "name")).isEqualTo("cpu");
         });
         assertThat((Integer) at(hpa, "spec", "minReplicas")).isGreaterThanOrEqualTo(2);
-        assertThat((Integer) at(hpa, "spec", "maxReplicas")).isGreaterThanOrEqualTo((Integer) at(hpa, "spec",
-                "minReplicas"));
+        assertThat((Integer) at(hpa, "spec", "maxReplicas"))
+                .isGreaterThanOrEqualTo((Integer) at(hpa, "spec", "minReplicas"));
     }
 
     @Test
     void everyConfigMapAndSecretReferenceResolves() {
         var config = map(at(k8s.get("ConfigMap", "interleave-config"), "data"));
-        assertThat(config).containsKeys("INTERLEAVE_RUNS_MAX_CONCURRENT", "INTERLEAVE_RUNS_QUEUE_SIZE",
-                "INTERLEAVE_RUNS_DEADLINE", "INTERLEAVE_HTTP_ALLOWED_ORIGINS", "QUARKUS_DATASOURCE_REACTIVE_URL",
-                "QUARKUS_DATASOURCE_JDBC_URL");
+        assertThat(config)
+                .containsKeys(
+                        "INTERLEAVE_RUNS_MAX_CONCURRENT",
+                        "INTERLEAVE_RUNS_QUEUE_SIZE",
+                        "INTERLEAVE_RUNS_DEADLINE",
+                        "INTERLEAVE_HTTP_ALLOWED_ORIGINS",
+                        "QUARKUS_DATASOURCE_REACTIVE_URL",
+                        "QUARKUS_DATASOURCE_JDBC_URL");
         int references = 0;
         for (var workload : workloads()) {
             for (var container : maps(at(workload, "spec", "template", "spec", "containers"))) {
                 for (var source : maps(container.get("envFrom"))) {
                     references++;
                     if (source.containsKey("configMapRef")) {
-                        assertThat(k8s.has("ConfigMap", text(at(source, "configMapRef", "name")))).isTrue();
+                        assertThat(k8s.has("ConfigMap", text(at(source, "configMapRef", "name"))))
+                                .isTrue();
                     } else {
-                        assertThat(k8s.has("Secret", text(at(source, "secretRef", "name")))).isTrue();
+                        assertThat(k8s.has("Secret", text(at(source, "secretRef", "name"))))
+                                .isTrue();
                     }
                 }
                 for (var env : maps(container.get("env"))) {
@@ -182,7 +203,8 @@ class DeployManifestsTest {
 
     @Test
     void composeStartsTheAppOnlyAfterAHealthyPostgres() throws IOException {
-        var compose = Manifests.load(List.of(DEPLOY.resolve("compose.yaml"))).all().get(0);
+        var compose =
+                Manifests.load(List.of(DEPLOY.resolve("compose.yaml"))).all().get(0);
         var app = map(at(compose, "services", "app"));
         var postgres = map(at(compose, "services", "postgres"));
         assertThat(at(app, "depends_on", "postgres", "condition")).isEqualTo("service_healthy");
@@ -199,15 +221,17 @@ class DeployManifestsTest {
     void containerfileBuildsOnAJdkAndRunsOnAJre21AsNonRoot() throws IOException {
         // Join continuation lines, then split into instructions of the last (runtime) stage.
         String file = Files.readString(DEPLOY.resolve("Containerfile")).replaceAll("\\\\\\n", " ");
-        List<String> instructions = file.lines().map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        List<String> froms = instructions.stream().filter(l -> l.startsWith("FROM ")).toList();
+        List<String> instructions = file.lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList();
+        List<String> froms =
+                instructions.stream().filter(l -> l.startsWith("FROM ")).toList();
         assertThat(froms).hasSizeGreaterThanOrEqualTo(2);
         assertThat(javaVersion(froms.get(0), "jdk")).isGreaterThanOrEqualTo(21);
         assertThat(javaVersion(froms.get(froms.size() - 1), "jre")).isGreaterThanOrEqualTo(21);
 
-        var runtime = instructions.subList(instructions.lastIndexOf(froms.get(froms.size() - 1)),
-                instructions.size());
+        var runtime = instructions.subList(instructions.lastIndexOf(froms.get(froms.size() - 1)), instructions.size());
         var users = runtime.stream().filter(l -> l.startsWith("USER ")).toList();
         assertThat(users).isNotEmpty();
         assertThat(users.get(users.size() - 1).substring(5).strip()).doesNotMatch("(root|0)(:.*)?");
@@ -219,8 +243,11 @@ class DeployManifestsTest {
     }
 
     private static int javaVersion(String from, String flavour) {
-        Matcher m = Pattern.compile("FROM eclipse-temurin:(\\d+)-" + flavour + "\\b.*").matcher(from);
-        assertThat(m.matches()).as("%s is an eclipse-temurin %s image", from, flavour).isTrue();
+        Matcher m = Pattern.compile("FROM eclipse-temurin:(\\d+)-" + flavour + "\\b.*")
+                .matcher(from);
+        assertThat(m.matches())
+                .as("%s is an eclipse-temurin %s image", from, flavour)
+                .isTrue();
         return Integer.parseInt(m.group(1));
     }
 

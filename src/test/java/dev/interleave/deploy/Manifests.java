@@ -51,7 +51,9 @@ final class Manifests {
 
     /** The one object of this kind and name; fails if there is none or several. */
     Map<String, Object> get(String kind, String name) {
-        var matches = ofKind(kind).stream().filter(d -> name.equals(at(d, "metadata", "name"))).toList();
+        var matches = ofKind(kind).stream()
+                .filter(d -> name.equals(at(d, "metadata", "name")))
+                .toList();
         assertThat(matches).as("%s %s", kind, name).hasSize(1);
         return matches.get(0);
     }

@@ -17,27 +17,48 @@ class EngineIndependenceTest {
 
     @Test
     void engineDependsOnlyOnTheJdkAndItself() {
-        classes().that().resideInAPackage("dev.interleave.engine..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.interleave.engine..")
+        classes()
+                .that()
+                .resideInAPackage("dev.interleave.engine..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "dev.interleave.engine..")
                 .because("the engine runs without Quarkus and reports only through RunListener")
                 .check(ENGINE);
     }
 
     @Test
     void engineUsesNoFrameworkOrLogger() {
-        noClasses().that().resideInAPackage("dev.interleave.engine..")
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "javax..", "io.quarkus..",
-                        "io.smallrye..", "io.vertx..", "org.jboss..", "org.slf4j..", "com.fasterxml..",
-                        "org.hibernate..", "java.util.logging..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.interleave.engine..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "jakarta..",
+                        "javax..",
+                        "io.quarkus..",
+                        "io.smallrye..",
+                        "io.vertx..",
+                        "org.jboss..",
+                        "org.slf4j..",
+                        "com.fasterxml..",
+                        "org.hibernate..",
+                        "java.util.logging..")
                 .check(ENGINE);
     }
 
     @Test
     void onlyTheSystemClockReadsTheSystemTime() {
-        noClasses().that().resideInAPackage("dev.interleave.engine..")
-                .and().doNotHaveFullyQualifiedName("dev.interleave.engine.clock.SystemClock")
-                .should().callMethod(System.class, "nanoTime")
-                .orShould().callMethod(System.class, "currentTimeMillis")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.interleave.engine..")
+                .and()
+                .doNotHaveFullyQualifiedName("dev.interleave.engine.clock.SystemClock")
+                .should()
+                .callMethod(System.class, "nanoTime")
+                .orShould()
+                .callMethod(System.class, "currentTimeMillis")
                 .check(ENGINE);
     }
 }

@@ -40,9 +40,14 @@ class RealClockRunTest {
     }
 
     private static RunResult run(TaskGraph graph, SchedulerSpec scheduler) throws Exception {
-        RunResult result = ENGINE.start(graph, scheduler, RunListener.NONE).outcome().get(10, TimeUnit.SECONDS);
-        System.out.printf("real %s %s: makespan %.1f ms (predicted %.1f ms)%n", scheduler.describe(),
-                graph.name(), result.makespanMillis(), ENGINE.simulate(graph, scheduler).makespanMillis());
+        RunResult result =
+                ENGINE.start(graph, scheduler, RunListener.NONE).outcome().get(10, TimeUnit.SECONDS);
+        System.out.printf(
+                "real %s %s: makespan %.1f ms (predicted %.1f ms)%n",
+                scheduler.describe(),
+                graph.name(),
+                result.makespanMillis(),
+                ENGINE.simulate(graph, scheduler).makespanMillis());
         assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(result.virtual()).isFalse();
         return result;
@@ -50,24 +55,29 @@ class RealClockRunTest {
 
     @Test
     void eventLoopOverlapsIoWaits() throws Exception {
-        var result = run(GraphSpec.named("io 200 + io 300").io("a", 200).io("b", 300).graph(),
-                new SchedulerSpec.EventLoop());
+        var result = run(
+                GraphSpec.named("io 200 + io 300").io("a", 200).io("b", 300).graph(), new SchedulerSpec.EventLoop());
         assertThat(result.makespanNanos()).isBetween(300 * MS, 400 * MS);
         assertThat(result.task("a").endNanos()).isBetween(200 * MS, 300 * MS);
     }
 
     @Test
     void eventLoopSerialisesBlockingCalls() throws Exception {
-        var result = run(GraphSpec.named("blocking 100 + 150").blocking("a", 100).blocking("b", 150).graph(),
+        var result = run(
+                GraphSpec.named("blocking 100 + 150")
+                        .blocking("a", 100)
+                        .blocking("b", 150)
+                        .graph(),
                 new SchedulerSpec.EventLoop());
         assertThat(result.makespanNanos()).isBetween(250 * MS, 350 * MS);
-        assertThat(result.task("b").startNanos()).isGreaterThanOrEqualTo(result.task("a").endNanos());
+        assertThat(result.task("b").startNanos())
+                .isGreaterThanOrEqualTo(result.task("a").endNanos());
     }
 
     @Test
     void twoLanesBurnCpuAtTheSameTime() throws Exception {
-        var result = run(GraphSpec.named("cpu 200 + 200").cpu("a", 200).cpu("b", 200).graph(),
-                new SchedulerSpec.Parallel(2));
+        var result = run(
+                GraphSpec.named("cpu 200 + 200").cpu("a", 200).cpu("b", 200).graph(), new SchedulerSpec.Parallel(2));
         TaskTiming a = result.task("a");
         TaskTiming b = result.task("b");
         assertThat(a.lane()).isNotEqualTo(b.lane());
@@ -80,14 +90,16 @@ class RealClockRunTest {
     }
 
     static Stream<SchedulerSpec> schedulers() {
-        return Stream.of(new SchedulerSpec.Sequential(), new SchedulerSpec.EventLoop(),
-                new SchedulerSpec.Parallel(2));
+        return Stream.of(new SchedulerSpec.Sequential(), new SchedulerSpec.EventLoop(), new SchedulerSpec.Parallel(2));
     }
 
     @ParameterizedTest
     @MethodSource("schedulers")
     void cancellingARunningCpuTaskStopsItPromptly(SchedulerSpec scheduler) throws Exception {
-        TaskGraph graph = GraphSpec.named("long cpu").cpu("burn", 5_000).io("after", 10, "burn").graph();
+        TaskGraph graph = GraphSpec.named("long cpu")
+                .cpu("burn", 5_000)
+                .io("after", 10, "burn")
+                .graph();
         var working = new CountDownLatch(1);
         RunHandle handle = ENGINE.start(graph, scheduler, batch -> {
             if (batch.stream().anyMatch(e -> e instanceof RunEvent.WorkStarted w && "burn".equals(w.task()))) {
@@ -100,8 +112,8 @@ class RealClockRunTest {
         assertThat(handle.cancel()).isTrue();
         RunResult result = handle.outcome().get(5, TimeUnit.SECONDS);
         long stoppedWithinNanos = System.nanoTime() - askedAt;
-        System.out.printf("cancel on %s: run ended %.2f ms after cancel()%n", scheduler.describe(),
-                stoppedWithinNanos / 1e6);
+        System.out.printf(
+                "cancel on %s: run ended %.2f ms after cancel()%n", scheduler.describe(), stoppedWithinNanos / 1e6);
         assertThat(handle.cancel()).as("a second cancel is a no-op").isFalse();
         assertThat(stoppedWithinNanos).isLessThan(100 * MS);
         assertThat(result.status()).isEqualTo(RunStatus.CANCELLED);
@@ -112,16 +124,21 @@ class RealClockRunTest {
         assertThat(burn.endNanos()).isLessThan(1_000 * MS);
         assertThat(result.task("after").state()).isEqualTo(TaskState.CANCELLED);
         assertThat(result.task("after").startNanos()).isEqualTo(TaskTiming.ABSENT);
-        assertThat(result.events().getLast()).isInstanceOfSatisfying(RunEvent.RunFinished.class,
-                f -> assertThat(f.status()).isEqualTo(RunStatus.CANCELLED));
+        assertThat(result.events().getLast())
+                .isInstanceOfSatisfying(
+                        RunEvent.RunFinished.class, f -> assertThat(f.status()).isEqualTo(RunStatus.CANCELLED));
     }
 
     @Test
     void deadlineStopsTheRunAsTimedOutWithItsPartialTimeline() throws Exception {
-        TaskGraph graph = GraphSpec.named("too slow").io("quick", 50).io("slow", 1_000).cpu("later", 10, "slow")
+        TaskGraph graph = GraphSpec.named("too slow")
+                .io("quick", 50)
+                .io("slow", 1_000)
+                .cpu("later", 10, "slow")
                 .graph();
-        RunResult result = ENGINE.start(graph, new SchedulerSpec.EventLoop(), Duration.ofMillis(200),
-                RunListener.NONE).outcome().get(5, TimeUnit.SECONDS);
+        RunResult result = ENGINE.start(graph, new SchedulerSpec.EventLoop(), Duration.ofMillis(200), RunListener.NONE)
+                .outcome()
+                .get(5, TimeUnit.SECONDS);
         System.out.printf("deadline 200 ms: run stopped at %.1f ms%n", result.makespanMillis());
         assertThat(result.status()).isEqualTo(RunStatus.TIMED_OUT);
         assertThat(result.reason()).contains("200 ms");
@@ -152,7 +169,8 @@ class RealClockRunTest {
         });
         RunResult result = handle.outcome().get(10, TimeUnit.SECONDS);
         int deliveredWhenRunEnded = received.size();
-        System.out.printf("slow listener: run took %.1f ms; %d of %d events delivered by then%n",
+        System.out.printf(
+                "slow listener: run took %.1f ms; %d of %d events delivered by then%n",
                 result.makespanMillis(), deliveredWhenRunEnded, result.eventCount());
         assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(result.makespanNanos()).isLessThan(600 * MS);

@@ -37,7 +37,8 @@ class RunAdmissionTest {
         assertThat(admission.running()).isEqualTo(2);
         assertThat(admission.queued()).isEqualTo(2);
         assertThatThrownBy(() -> admission.reserve("e", "owner-e"))
-                .isInstanceOfSatisfying(ServiceException.Busy.class,
+                .isInstanceOfSatisfying(
+                        ServiceException.Busy.class,
                         busy -> assertThat(busy.retryAfter()).isEqualTo(Duration.ofSeconds(3)));
         release.countDown();
         org.awaitility.Awaitility.await().until(() -> started.size() == 4);

@@ -56,7 +56,9 @@ class RunEventsTest {
         assertThat(late.seqs).isEqualTo(expected);
         assertThat(early.finished).isTrue();
         assertThat(late.finished).isTrue();
-        assertThat(hub.watch("r", new Recorder())).as("closed runs are read from the store").isNull();
+        assertThat(hub.watch("r", new Recorder()))
+                .as("closed runs are read from the store")
+                .isNull();
     }
 
     @Test

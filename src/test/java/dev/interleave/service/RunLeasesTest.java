@@ -22,8 +22,10 @@ class RunLeasesTest {
 
     @Inject
     RunRepository runs;
+
     @Inject
     RunLeases leases;
+
     @Inject
     IdentityService identity;
 
@@ -37,19 +39,41 @@ class RunLeasesTest {
 
         leases.tick();
 
-        me.given().get("/api/v1/runs/" + dead).then().statusCode(200)
+        me.given()
+                .get("/api/v1/runs/" + dead)
+                .then()
+                .statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("interrupted"))
                 .body("reason", org.hamcrest.Matchers.containsString("lease expired"));
-        me.given().get("/api/v1/runs/" + alive).then().statusCode(200)
+        me.given()
+                .get("/api/v1/runs/" + alive)
+                .then()
+                .statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("queued"));
         assertThat(dead).isNotEqualTo(alive);
     }
 
     private String insert(String ownerId, String status, String instance) throws Throwable {
         String id = Ids.id();
-        var run = new StoredRun(id, ownerId, Ids.slug(), null, null, 0, status, null,
-                "{\"tasks\":[{\"id\":\"a\",\"kind\":\"io\",\"ms\":100}]}", "{\"type\":\"event_loop\"}", null, null,
-                null, 100.0, 0, Instant.now(), null, null);
+        var run = new StoredRun(
+                id,
+                ownerId,
+                Ids.slug(),
+                null,
+                null,
+                0,
+                status,
+                null,
+                "{\"tasks\":[{\"id\":\"a\",\"kind\":\"io\",\"ms\":100}]}",
+                "{\"type\":\"event_loop\"}",
+                null,
+                null,
+                null,
+                100.0,
+                0,
+                Instant.now(),
+                null,
+                null);
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> runs.insert(run, instance)));
         return id;
     }

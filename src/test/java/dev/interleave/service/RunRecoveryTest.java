@@ -24,10 +24,13 @@ class RunRecoveryTest {
 
     @Inject
     RunRepository runs;
+
     @Inject
     RunEventRepository events;
+
     @Inject
     RunService service;
+
     @Inject
     IdentityService identity;
 
@@ -38,22 +41,48 @@ class RunRecoveryTest {
         // A token request records the owner row the run refers to.
         me.given().post("/api/v1/tokens").then().statusCode(201);
         String id = Ids.id();
-        var crashed = new StoredRun(id, owner.id(), Ids.slug(), null, null, 0, "running", null,
-                "{\"tasks\":[{\"id\":\"a\",\"kind\":\"io\",\"ms\":100}]}", "{\"type\":\"event_loop\"}", null, null,
-                null, 100.0, 0, Instant.now(), Instant.now(), null);
+        var crashed = new StoredRun(
+                id,
+                owner.id(),
+                Ids.slug(),
+                null,
+                null,
+                0,
+                "running",
+                null,
+                "{\"tasks\":[{\"id\":\"a\",\"kind\":\"io\",\"ms\":100}]}",
+                "{\"type\":\"event_loop\"}",
+                null,
+                null,
+                null,
+                100.0,
+                0,
+                Instant.now(),
+                Instant.now(),
+                null);
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> runs.insert(crashed, "gone")
-                .chain(() -> events.append(id, new EventChunk(0, 0, "[{\"seq\":0,\"type\":\"run_started\","
-                        + "\"ns\":0,\"tMs\":0.0,\"lane\":-1,\"scheduler\":\"event_loop\",\"lanes\":1,"
-                        + "\"virtual\":false}]")))));
+                .chain(() -> events.append(
+                        id,
+                        new EventChunk(
+                                0,
+                                0,
+                                "[{\"seq\":0,\"type\":\"run_started\","
+                                        + "\"ns\":0,\"tMs\":0.0,\"lane\":-1,\"scheduler\":\"event_loop\",\"lanes\":1,"
+                                        + "\"virtual\":false}]")))));
 
         int interrupted = VertxContextSupport.subscribeAndAwait(service::interruptLeftovers);
 
         assertThat(interrupted).isGreaterThanOrEqualTo(1);
-        me.given().get("/api/v1/runs/" + id).then().statusCode(200)
+        me.given()
+                .get("/api/v1/runs/" + id)
+                .then()
+                .statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("interrupted"))
                 .body("reason", org.hamcrest.Matchers.containsString("restarted"))
                 .body("finishedAt", org.hamcrest.Matchers.notNullValue());
-        me.given().get("/api/v1/runs/" + id + "/events").then().body("events.seq",
-                org.hamcrest.Matchers.equalTo(java.util.List.of(0)));
+        me.given()
+                .get("/api/v1/runs/" + id + "/events")
+                .then()
+                .body("events.seq", org.hamcrest.Matchers.equalTo(java.util.List.of(0)));
     }
 }

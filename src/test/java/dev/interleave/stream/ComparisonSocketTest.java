@@ -32,7 +32,11 @@ class ComparisonSocketTest {
     void streamsEachRunInOrderThenTheComparisonSummary() throws Exception {
         var me = Caller.anonymous();
         var created = me.json("{\"graph\":" + Caller.smallGraph() + ",\"schedulers\":[{\"type\":\"sequential\"},"
-                + "{\"type\":\"event_loop\"}]}").post("/api/v1/compare").then().statusCode(202).extract();
+                        + "{\"type\":\"event_loop\"}]}")
+                .post("/api/v1/compare")
+                .then()
+                .statusCode(202)
+                .extract();
         String id = created.path("id");
         List<String> runIds = created.path("runs.id");
         var client = StreamClient.connect(connectors.get(), base, "/ws/comparisons/" + id, me.cookie());
@@ -42,11 +46,15 @@ class ComparisonSocketTest {
         assertThat(last.path("frame").asText()).isEqualTo("summary");
         assertThat(last.path("comparison").path("status").asText()).isEqualTo("succeeded");
         for (String runId : runIds) {
-            List<JsonNode> mine = frames.stream().filter(f -> runId.equals(f.path("runId").asText())).toList();
+            List<JsonNode> mine = frames.stream()
+                    .filter(f -> runId.equals(f.path("runId").asText()))
+                    .toList();
             assertThat(mine.get(0).path("frame").asText()).isEqualTo("run");
             assertThat(mine.get(mine.size() - 1).path("frame").asText()).isEqualTo("summary");
             List<Long> seqs = StreamClient.seqs(mine);
-            assertThat(seqs).isEqualTo(LongStream.range(0, seqs.size()).boxed().toList()).isNotEmpty();
+            assertThat(seqs)
+                    .isEqualTo(LongStream.range(0, seqs.size()).boxed().toList())
+                    .isNotEmpty();
         }
         assertThat(client.closed.get()).isEqualTo(1000);
     }

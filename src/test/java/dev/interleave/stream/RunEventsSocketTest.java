@@ -56,8 +56,12 @@ class RunEventsSocketTest {
     @Test
     void aFinishedRunIsReplayedFromTheStoreThenSummarisedAndClosedNormally() throws Exception {
         var me = Caller.anonymous();
-        String id = me.json(Caller.runBody("{\"type\":\"event_loop\"}")).post("/api/v1/runs").then()
-                .statusCode(202).extract().path("id");
+        String id = me.json(Caller.runBody("{\"type\":\"event_loop\"}"))
+                .post("/api/v1/runs")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         me.awaitStatus(id, "succeeded");
         var client = connect("/ws/runs/" + id, me.cookie());
         var frames = client.awaitAll(Duration.ofSeconds(10));
@@ -68,13 +72,24 @@ class RunEventsSocketTest {
     @Test
     void manyWatchersIncludingLateJoinersGetEveryEventOnceInOrder() throws Exception {
         var me = Caller.anonymous();
-        String id = me.json(CHAIN).post("/api/v1/runs").then().statusCode(202).extract().path("id");
+        String id = me.json(CHAIN)
+                .post("/api/v1/runs")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         var clients = new ArrayList<StreamClient>();
         for (int i = 0; i < 3; i++) {
             clients.add(connect("/ws/runs/" + id, me.cookie()));
         }
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "running".equals(
-                me.given().get("/api/v1/runs/" + id).then().extract().path("status")));
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> "running"
+                        .equals(me.given()
+                                .get("/api/v1/runs/" + id)
+                                .then()
+                                .extract()
+                                .path("status")));
         Thread.sleep(300); // join mid-run: the late watchers need replay plus live
         for (int i = 0; i < 2; i++) {
             clients.add(connect("/ws/runs/" + id, me.cookie()));
@@ -94,15 +109,20 @@ class RunEventsSocketTest {
 
     @Test
     void unknownOrPrivateRunsGetAnErrorFrameThenClose() throws Exception {
-        var client = connect("/ws/runs/00000000-0000-4000-8000-000000000000", Caller.anonymous().cookie());
+        var client = connect(
+                "/ws/runs/00000000-0000-4000-8000-000000000000",
+                Caller.anonymous().cookie());
         var frames = client.awaitAll(Duration.ofSeconds(5));
         assertThat(frames).hasSize(1);
         assertThat(frames.get(0).path("frame").asText()).isEqualTo("error");
         assertThat(frames.get(0).path("status").asInt()).isEqualTo(404);
 
         var me = Caller.anonymous();
-        String id = me.json(Caller.runBody("{\"type\":\"sequential\"}")).post("/api/v1/runs").then()
-                .extract().path("id");
+        String id = me.json(Caller.runBody("{\"type\":\"sequential\"}"))
+                .post("/api/v1/runs")
+                .then()
+                .extract()
+                .path("id");
         var stranger = connect("/ws/runs/" + id, Caller.anonymous().cookie()).awaitAll(Duration.ofSeconds(5));
         assertThat(stranger.get(0).path("frame").asText()).isEqualTo("error");
         me.awaitStatus(id, "succeeded");
@@ -111,10 +131,13 @@ class RunEventsSocketTest {
     @Test
     void aCrossSiteOriginMakesTheCookieCountForNothing() throws Exception {
         var me = Caller.anonymous();
-        String id = me.json(Caller.runBody("{\"type\":\"sequential\"}")).post("/api/v1/runs").then()
-                .extract().path("id");
-        var client = StreamClient.connect(connectors.get(), base, "/ws/runs/" + id, me.cookie(),
-                "https://evil.example");
+        String id = me.json(Caller.runBody("{\"type\":\"sequential\"}"))
+                .post("/api/v1/runs")
+                .then()
+                .extract()
+                .path("id");
+        var client =
+                StreamClient.connect(connectors.get(), base, "/ws/runs/" + id, me.cookie(), "https://evil.example");
         var frames = client.awaitAll(Duration.ofSeconds(5));
         assertThat(frames.get(0).path("frame").asText()).isEqualTo("error");
         me.awaitStatus(id, "succeeded");
@@ -123,7 +146,9 @@ class RunEventsSocketTest {
     @Test
     void aShareSlugGrantsTheStream() throws Exception {
         var me = Caller.anonymous();
-        var created = me.json(Caller.runBody("{\"type\":\"sequential\"}")).post("/api/v1/runs").then()
+        var created = me.json(Caller.runBody("{\"type\":\"sequential\"}"))
+                .post("/api/v1/runs")
+                .then()
                 .extract();
         String id = created.path("id");
         String slug = created.path("links.share").toString().substring(3);

@@ -25,10 +25,12 @@ final class StreamClient {
     }
 
     /** As above, with an Origin header when {@code origin} is not null. */
-    static StreamClient connect(BasicWebSocketConnector connector, URI base, String path, String cookie,
-                                String origin) {
+    static StreamClient connect(
+            BasicWebSocketConnector connector, URI base, String path, String cookie, String origin) {
         var client = new StreamClient();
-        var c = connector.baseUri(base).path(path)
+        var c = connector
+                .baseUri(base)
+                .path(path)
                 .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
                 .onTextMessage((conn, text) -> {
                     try {

@@ -56,8 +56,9 @@ class PlaygroundBrowserTest {
     }
 
     private void choose(String schedulerLabel) {
-        browser.driver.findElement(By.xpath("//fieldset[legend='Run on']//label[normalize-space()='"
-                + schedulerLabel + "']")).click();
+        browser.driver
+                .findElement(By.xpath("//fieldset[legend='Run on']//label[normalize-space()='" + schedulerLabel + "']"))
+                .click();
     }
 
     private String awaitStatus(String word) {
@@ -67,15 +68,19 @@ class PlaygroundBrowserTest {
                 return text.contains(word) ? text : null;
             });
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("the status never said '" + word + "'; it says: "
-                    + find("#run-status").getText(), e);
+            throw new AssertionError(
+                    "the status never said '" + word + "'; it says: "
+                            + find("#run-status").getText(),
+                    e);
         }
     }
 
     private void loadGraphJson(String json) {
         find("#tab-json").click();
-        browser.js("const t = document.getElementById('graph-json'); t.value = arguments[0];"
-                + "t.dispatchEvent(new Event('input', {bubbles: true}));", json);
+        browser.js(
+                "const t = document.getElementById('graph-json'); t.value = arguments[0];"
+                        + "t.dispatchEvent(new Event('input', {bubbles: true}));",
+                json);
         find("#tab-canvas").click();
     }
 
@@ -86,9 +91,12 @@ class PlaygroundBrowserTest {
         assertThat(find("#example-notice").getText()).startsWith("What to notice:");
         browser.await(Duration.ofSeconds(10), d -> find("#prediction").getText().contains("on the event loop"));
         browser.await(Duration.ofSeconds(10), d -> find("#run-status").getText().startsWith("Preview"));
-        assertThat(find("#prediction").getText()).contains("3.00 s on the event loop").contains("5.00 s sequential");
+        assertThat(find("#prediction").getText())
+                .contains("3.00 s on the event loop")
+                .contains("5.00 s sequential");
         assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth"))
-                .as("no horizontal scroll at 1280x800").isTrue();
+                .as("no horizontal scroll at 1280x800")
+                .isTrue();
         browser.screenshot("01-playground-ready");
 
         choose("Event loop");
@@ -100,9 +108,12 @@ class PlaygroundBrowserTest {
         Matcher makespan = Pattern.compile("makespan ([0-9.]+) s").matcher(status);
         assertThat(makespan.find()).as(status).isTrue();
         assertThat(Double.parseDouble(makespan.group(1))).isBetween(2.95, 3.6);
-        assertThat(((Number) browser.js("return window.interleave.timeline.model.lanes")).intValue()).isEqualTo(1);
+        assertThat(((Number) browser.js("return window.interleave.timeline.model.lanes")).intValue())
+                .isEqualTo(1);
         assertThat(find("#timeline").getAttribute("aria-label")).contains("2 tasks on 1 lane");
-        assertThat(find("#summary-card").getText()).contains("Makespan").contains("Critical path")
+        assertThat(find("#summary-card").getText())
+                .contains("Makespan")
+                .contains("Critical path")
                 .contains("All 2 waits overlapped");
         assertThat(find("#loop-card").isDisplayed()).isTrue();
         browser.screenshot("03-run-finished");
@@ -113,7 +124,8 @@ class PlaygroundBrowserTest {
         browser.screenshot("03b-critical-path-and-tooltip");
 
         find("#result-links button[data-action='python']").click();
-        browser.await(Duration.ofSeconds(10), d -> find("#python-code").getText().contains("create_task"));
+        browser.await(
+                Duration.ofSeconds(10), d -> find("#python-code").getText().contains("create_task"));
         assertThat(find("#python-panel").isDisplayed()).isTrue();
         browser.screenshot("04-python-tab");
     }
@@ -125,16 +137,20 @@ class PlaygroundBrowserTest {
         awaitStatus("Compared");
         List<WebElement> bars = browser.driver.findElements(By.cssSelector("#compare-bars .compare-bar"));
         assertThat(bars).hasSize(3);
-        assertThat(browser.driver.findElements(By.cssSelector("#compare-timelines canvas"))).hasSize(3);
+        assertThat(browser.driver.findElements(By.cssSelector("#compare-timelines canvas")))
+                .hasSize(3);
         assertThat(find("#compare-verdict").getText()).contains("faster than sequential");
         browser.js("document.getElementById('compare-card').scrollIntoView()");
         browser.screenshot("05-compare-all");
 
-        String share = (String) browser.js("return new URL(document.getElementById('result-links').dataset.share,"
-                + " location.href).href");
+        String share = (String) browser.js(
+                "return new URL(document.getElementById('result-links').dataset.share," + " location.href).href");
         browser.driver.get(share);
-        browser.await(RUN_TIMEOUT, d -> d.findElement(By.id("shared-status")).getText().contains("Recorded"));
-        assertThat(browser.driver.findElements(By.cssSelector("#shared-timelines canvas"))).hasSize(3);
+        browser.await(
+                RUN_TIMEOUT,
+                d -> d.findElement(By.id("shared-status")).getText().contains("Recorded"));
+        assertThat(browser.driver.findElements(By.cssSelector("#shared-timelines canvas")))
+                .hasSize(3);
         assertThat(find("#compare-bars").getText()).contains("Sequential").contains("Event loop");
         browser.screenshot("05b-shared-comparison");
     }
@@ -155,8 +171,9 @@ class PlaygroundBrowserTest {
         assertThat(find("#task-error").getText()).contains("cycle");
         browser.screenshot("06-cycle-error");
 
-        find("#graph-canvas").click();                 // keyboard: arrows walk the tasks, the inspector follows
-        new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT)
+        find("#graph-canvas").click(); // keyboard: arrows walk the tasks, the inspector follows
+        new org.openqa.selenium.interactions.Actions(browser.driver)
+                .sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT)
                 .perform();
         assertThat(find("#inspector-title").getText()).isIn("a", "b");
         assertThat(find("#task-inspector").isEnabled()).isTrue();
@@ -176,23 +193,29 @@ class PlaygroundBrowserTest {
         browser.driver.get(root + "runs");
         WebElement cell = browser.driver.findElement(By.cssSelector("table.runs tbody tr td a"));
         assertThat(cell.getText()).isEqualTo(HOSTILE);
-        assertThat(browser.driver.findElements(By.cssSelector("table.runs img"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("table.runs img")))
+                .isEmpty();
         assertNoAlert();
         browser.screenshot("07-runs-hostile-label");
 
-        cell.click();                                  // re-open the run: the graph and its replayed timeline
+        cell.click(); // re-open the run: the graph and its replayed timeline
         awaitStatus("succeeded");
-        assertThat((String) browser.js("return document.getElementById('graph-json').value")).contains(HOSTILE);
+        assertThat((String) browser.js("return document.getElementById('graph-json').value"))
+                .contains(HOSTILE);
         assertNoAlert();
 
         browser.driver.get(root + "runs");
-        int before = browser.driver.findElements(By.cssSelector("table.runs tbody tr")).size();
+        int before = browser.driver
+                .findElements(By.cssSelector("table.runs tbody tr"))
+                .size();
         browser.driver.findElement(By.cssSelector("table.runs tbody tr button")).click();
         browser.await(Duration.ofSeconds(5), d -> d.switchTo().alert()).accept();
-        browser.await(Duration.ofSeconds(10),
+        browser.await(
+                Duration.ofSeconds(10),
                 d -> d.findElements(By.cssSelector("table.runs tbody tr")).size() == before - 1);
         browser.driver.navigate().refresh();
-        assertThat(browser.driver.findElements(By.cssSelector("table.runs tbody tr"))).hasSize(before - 1);
+        assertThat(browser.driver.findElements(By.cssSelector("table.runs tbody tr")))
+                .hasSize(before - 1);
     }
 
     @Test
@@ -201,23 +224,32 @@ class PlaygroundBrowserTest {
         choose("Event loop");
         find("#run-button").click();
         awaitStatus("succeeded");
-        String share = (String) browser.js("return new URL(document.getElementById('result-links').dataset.share,"
-                + " location.href).href");
+        String share = (String) browser.js(
+                "return new URL(document.getElementById('result-links').dataset.share," + " location.href).href");
         assertThat(share).contains("/s/");
 
         try (var stranger = new Browser(390, 844)) {
             stranger.driver.get(share);
-            stranger.await(RUN_TIMEOUT, d -> d.findElement(By.id("shared-status")).getText().contains("Recorded"));
+            stranger.await(
+                    RUN_TIMEOUT,
+                    d -> d.findElement(By.id("shared-status")).getText().contains("Recorded"));
             assertThat(stranger.driver.findElements(By.id("run-button"))).isEmpty();
-            assertThat(stranger.driver.findElement(By.linkText("Open in playground")).getAttribute("href"))
+            assertThat(stranger.driver
+                            .findElement(By.linkText("Open in playground"))
+                            .getAttribute("href"))
                     .contains("/?fork=");
-            assertThat(stranger.driver.findElement(By.id("summary-card")).getText()).contains("blocked");
+            assertThat(stranger.driver.findElement(By.id("summary-card")).getText())
+                    .contains("blocked");
             assertThat((Boolean) stranger.js("return document.documentElement.scrollWidth <= window.innerWidth"))
-                    .as("no horizontal scroll on a phone").isTrue();
+                    .as("no horizontal scroll on a phone")
+                    .isTrue();
             stranger.screenshot("08-shared-phone");
             stranger.driver.findElement(By.linkText("Open in playground")).click();
-            stranger.await(RUN_TIMEOUT, d -> d.findElement(By.id("run-status")).getText().contains("Forked"));
-            assertThat((String) stranger.js("return document.getElementById('graph-json').value")).contains("legacy");
+            stranger.await(
+                    RUN_TIMEOUT,
+                    d -> d.findElement(By.id("run-status")).getText().contains("Forked"));
+            assertThat((String) stranger.js("return document.getElementById('graph-json').value"))
+                    .contains("legacy");
         }
     }
 
@@ -226,24 +258,33 @@ class PlaygroundBrowserTest {
         openPlayground("");
         var json = new StringBuilder("{\"name\":\"big fan-out\",\"tasks\":[");
         for (int i = 0; i < 999; i++) {
-            json.append("{\"id\":\"t").append(i).append("\",\"kind\":\"").append(i % 10 == 0 ? "cpu" : "io")
-                    .append("\",\"ms\":").append(i % 10 == 0 ? 1 : 100 + i % 200).append("},");
+            json.append("{\"id\":\"t")
+                    .append(i)
+                    .append("\",\"kind\":\"")
+                    .append(i % 10 == 0 ? "cpu" : "io")
+                    .append("\",\"ms\":")
+                    .append(i % 10 == 0 ? 1 : 100 + i % 200)
+                    .append("},");
         }
         json.append("{\"id\":\"join\",\"kind\":\"cpu\",\"ms\":20,\"after\":[\"t1\",\"t2\",\"t998\"]}]}");
-        long loadMs = (Long) browser.js("const t0 = performance.now(); const t = document.getElementById('graph-json');"
-                + "t.value = arguments[0]; t.dispatchEvent(new Event('input', {bubbles: true}));"
-                + "return Math.round(performance.now() - t0);", json.toString());
+        long loadMs = (Long) browser.js(
+                "const t0 = performance.now(); const t = document.getElementById('graph-json');"
+                        + "t.value = arguments[0]; t.dispatchEvent(new Event('input', {bubbles: true}));"
+                        + "return Math.round(performance.now() - t0);",
+                json.toString());
         assertThat(((Number) browser.js("return window.interleave.editor.cy.nodes().length")).intValue())
                 .isEqualTo(1000);
         browser.js("window.interleave.editor.select('t5')");
         find("#task-ms").clear();
         find("#task-ms").sendKeys("250\t");
-        assertThat((String) browser.js("return document.getElementById('graph-json').value")).contains("\"ms\": 250");
+        assertThat((String) browser.js("return document.getElementById('graph-json').value"))
+                .contains("\"ms\": 250");
         find("button[data-action='undo']").click();
         assertThat((String) browser.js("return document.getElementById('graph-json').value"))
                 .doesNotContain("\"ms\": 250");
         find("button[data-action='redo']").click();
-        assertThat((String) browser.js("return document.getElementById('graph-json').value")).contains("\"ms\": 250");
+        assertThat((String) browser.js("return document.getElementById('graph-json').value"))
+                .contains("\"ms\": 250");
 
         find("#run-button").click();
         awaitStatus("succeeded");
@@ -271,7 +312,8 @@ class PlaygroundBrowserTest {
     void theEtlPreviewIsDrawnBeforeAnythingRuns() {
         openPlayground("?example=etl");
         browser.await(Duration.ofSeconds(10), d -> find("#run-status").getText().startsWith("Preview"));
-        assertThat(find("#summary-card").getText()).contains("Summary (predicted)")
+        assertThat(find("#summary-card").getText())
+                .contains("Summary (predicted)")
                 .contains("cannot speed up");
         assertThat(((Number) browser.js("return window.interleave.timeline.model.order.length")).intValue())
                 .isEqualTo(13);
@@ -280,11 +322,14 @@ class PlaygroundBrowserTest {
 
     /** Moves the mouse over the first drawn part of a task, where the timeline's hit test will find it. */
     private void hoverTask(String id) {
-        var hit = (java.util.Map<?, ?>) browser.js("const h = window.interleave.timeline.hits.find(h => h.task.id === "
-                + "arguments[0]); const r = document.getElementById('timeline').getBoundingClientRect();"
-                + "return {x: h.x + Math.min(20, h.w / 2) - r.width / 2, y: h.y + h.h / 2 - r.height / 2};", id);
+        var hit = (java.util.Map<?, ?>) browser.js(
+                "const h = window.interleave.timeline.hits.find(h => h.task.id === "
+                        + "arguments[0]); const r = document.getElementById('timeline').getBoundingClientRect();"
+                        + "return {x: h.x + Math.min(20, h.w / 2) - r.width / 2, y: h.y + h.h / 2 - r.height / 2};",
+                id);
         new org.openqa.selenium.interactions.Actions(browser.driver)
-                .moveToElement(find("#timeline"), ((Number) hit.get("x")).intValue(), ((Number) hit.get("y")).intValue())
+                .moveToElement(
+                        find("#timeline"), ((Number) hit.get("x")).intValue(), ((Number) hit.get("y")).intValue())
                 .perform();
         browser.await(Duration.ofSeconds(5), d -> find(".tooltip").isDisplayed());
     }

@@ -18,9 +18,14 @@ class WebPagesTest {
 
     @Test
     void theEmptyPlaygroundOpensWithTheFirstExample() {
-        given().get("/").then().statusCode(200).contentType("text/html")
-                .body(allOf(containsString("aria-current=\"true\">Two API calls</a>"),
-                        containsString("What to notice:"), containsString("/static/bundle/")));
+        given().get("/")
+                .then()
+                .statusCode(200)
+                .contentType("text/html")
+                .body(allOf(
+                        containsString("aria-current=\"true\">Two API calls</a>"),
+                        containsString("What to notice:"),
+                        containsString("/static/bundle/")));
     }
 
     @Test
@@ -30,22 +35,38 @@ class WebPagesTest {
 
     @Test
     void thePredictionLineGivesAllThreeMakespans() {
-        given().formParam("graph", "{\"name\":\"x\",\"tasks\":[{\"id\":\"a\",\"kind\":\"io\",\"ms\":2000},"
-                        + "{\"id\":\"b\",\"kind\":\"io\",\"ms\":3000}]}")
+        given().formParam(
+                        "graph",
+                        "{\"name\":\"x\",\"tasks\":[{\"id\":\"a\",\"kind\":\"io\",\"ms\":2000},"
+                                + "{\"id\":\"b\",\"kind\":\"io\",\"ms\":3000}]}")
                 .formParam("workers", "2")
-                .post("/playground/prediction").then().statusCode(200)
-                .body(allOf(containsString("3.00 s</strong> on the event loop"),
-                        containsString("5.00 s</strong> sequential"), containsString("on 2 workers")));
+                .post("/playground/prediction")
+                .then()
+                .statusCode(200)
+                .body(allOf(
+                        containsString("3.00 s</strong> on the event loop"),
+                        containsString("5.00 s</strong> sequential"),
+                        containsString("on 2 workers")));
     }
 
     @Test
     void aBadGraphIsExplainedInPlainWordsAndEscaped() {
-        given().formParam("graph", "{\"name\":\"x\",\"tasks\":[{\"id\":\"<b>\",\"kind\":\"io\",\"ms\":1,"
-                        + "\"after\":[\"<i>nope</i>\"]}]}")
-                .post("/playground/prediction").then().statusCode(422).contentType("text/html")
-                .body(allOf(containsString("Cannot predict this graph"), containsString("&lt;i&gt;nope"),
+        given().formParam(
+                        "graph",
+                        "{\"name\":\"x\",\"tasks\":[{\"id\":\"<b>\",\"kind\":\"io\",\"ms\":1,"
+                                + "\"after\":[\"<i>nope</i>\"]}]}")
+                .post("/playground/prediction")
+                .then()
+                .statusCode(422)
+                .contentType("text/html")
+                .body(allOf(
+                        containsString("Cannot predict this graph"),
+                        containsString("&lt;i&gt;nope"),
                         not(containsString("<i>nope"))));
-        given().formParam("graph", "{not json").post("/playground/prediction").then().statusCode(422)
+        given().formParam("graph", "{not json")
+                .post("/playground/prediction")
+                .then()
+                .statusCode(422)
                 .body(containsString("not valid JSON"));
     }
 
@@ -56,7 +77,10 @@ class WebPagesTest {
 
     @Test
     void anUnknownShareLinkSaysSoWithA404() {
-        given().get("/s/does-not-exist").then().statusCode(404).contentType("text/html")
+        given().get("/s/does-not-exist")
+                .then()
+                .statusCode(404)
+                .contentType("text/html")
                 .body(containsString("Nothing is shared at this link"));
     }
 

@@ -19,8 +19,7 @@ final class CpuWork {
     // Written so the JIT cannot prove the work useless; its value means nothing.
     private static volatile long sink;
 
-    private CpuWork() {
-    }
+    private CpuWork() {}
 
     static boolean burn(long cpuNanos, StopSignal stop) {
         if (cpuNanos <= 0) {

@@ -25,6 +25,5 @@ public interface Lanes extends AutoCloseable {
     /**
      * @param completed false when the task was abandoned because the run stopped
      */
-    record Completion(int lane, Task task, long endNanos, boolean completed) {
-    }
+    record Completion(int lane, Task task, long endNanos, boolean completed) {}
 }

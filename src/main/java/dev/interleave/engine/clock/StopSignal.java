@@ -11,7 +11,8 @@ public final class StopSignal {
 
     /** Why a run was stopped from outside. */
     public enum Reason {
-        CANCELLED, TIMED_OUT
+        CANCELLED,
+        TIMED_OUT
     }
 
     private final ReentrantLock lock = new ReentrantLock();

@@ -14,9 +14,9 @@ final class VirtualLanes implements Lanes {
     private final VirtualClock clock;
     private final StopSignal stop;
     private final boolean[] busy;
-    private final PriorityQueue<Lanes.Completion> running = new PriorityQueue<>(
-            (a, b) -> a.endNanos() != b.endNanos() ? Long.compare(a.endNanos(), b.endNanos())
-                    : Integer.compare(a.lane(), b.lane()));
+    private final PriorityQueue<Lanes.Completion> running = new PriorityQueue<>((a, b) -> a.endNanos() != b.endNanos()
+            ? Long.compare(a.endNanos(), b.endNanos())
+            : Integer.compare(a.lane(), b.lane()));
 
     VirtualLanes(VirtualClock clock, int count, StopSignal stop) {
         this.clock = clock;

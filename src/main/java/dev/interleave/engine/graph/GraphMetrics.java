@@ -12,8 +12,8 @@ import java.util.List;
  * @param criticalPathNanos     longest dependency chain by duration: what no number of lanes can beat
  * @param criticalPath          the ids on that chain, first to last (ties go to the earlier-declared task)
  */
-public record GraphMetrics(long totalWorkNanos, long loopHoldingWorkNanos, long criticalPathNanos,
-                           List<String> criticalPath) {
+public record GraphMetrics(
+        long totalWorkNanos, long loopHoldingWorkNanos, long criticalPathNanos, List<String> criticalPath) {
 
     public GraphMetrics {
         criticalPath = List.copyOf(criticalPath);

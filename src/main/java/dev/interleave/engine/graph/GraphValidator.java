@@ -14,7 +14,6 @@ import java.util.Objects;
  */
 public final class GraphValidator {
 
-
     private final GraphLimits limits;
 
     public GraphValidator(GraphLimits limits) {
@@ -52,8 +51,11 @@ public final class GraphValidator {
                 return this;
             }
             if (spec.name() != null && spec.name().length() > GraphLimits.MAX_NAME_LENGTH) {
-                add("/name", "name-too-long", "name has " + spec.name().length() + " characters; at most "
-                        + GraphLimits.MAX_NAME_LENGTH + " are allowed");
+                add(
+                        "/name",
+                        "name-too-long",
+                        "name has " + spec.name().length() + " characters; at most " + GraphLimits.MAX_NAME_LENGTH
+                                + " are allowed");
             }
             int count = spec.tasks().size();
             if (count == 0) {
@@ -61,8 +63,10 @@ public final class GraphValidator {
                 return this;
             }
             if (count > limits.maxTasks()) {
-                add("/tasks", "too-many-tasks", "the graph has " + count + " tasks; at most " + limits.maxTasks()
-                        + " are allowed");
+                add(
+                        "/tasks",
+                        "too-many-tasks",
+                        "the graph has " + count + " tasks; at most " + limits.maxTasks() + " are allowed");
                 return this;
             }
             Map<String, Integer> indexById = checkTasks();
@@ -85,8 +89,11 @@ public final class GraphValidator {
                 TaskKind kind = checkKind(t, at);
                 Double ms = checkMs(t, at);
                 if (t.label() != null && t.label().length() > GraphLimits.MAX_LABEL_LENGTH) {
-                    add(at + "/label", "label-too-long", "label has " + t.label().length()
-                            + " characters; at most " + GraphLimits.MAX_LABEL_LENGTH + " are allowed");
+                    add(
+                            at + "/label",
+                            "label-too-long",
+                            "label has " + t.label().length() + " characters; at most " + GraphLimits.MAX_LABEL_LENGTH
+                                    + " are allowed");
                 }
                 boolean usable = kind != null && ms != null && t.id() != null;
                 tasks.add(usable ? new Task(i, t.id(), kind, ms, Task.nanosOf(ms), t.label()) : null);
@@ -99,8 +106,11 @@ public final class GraphValidator {
             if (id == null || id.isEmpty()) {
                 add(at + "/id", "missing-id", "task " + i + " has no id");
             } else if (!isWellFormedId(id)) {
-                add(at + "/id", "malformed-id", "id '" + id + "' must be 1-" + GraphLimits.MAX_ID_LENGTH
-                        + " letters, digits, '_', '-' or '.', not starting with '-' or '.'");
+                add(
+                        at + "/id",
+                        "malformed-id",
+                        "id '" + id + "' must be 1-" + GraphLimits.MAX_ID_LENGTH
+                                + " letters, digits, '_', '-' or '.', not starting with '-' or '.'");
             } else {
                 Integer first = indexById.putIfAbsent(id, i);
                 if (first != null) {
@@ -116,8 +126,12 @@ public final class GraphValidator {
             }
             for (int i = 0; i < id.length(); i++) {
                 char c = id.charAt(i);
-                boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                        || c == '_' || c == '-' || c == '.';
+                boolean ok = (c >= 'a' && c <= 'z')
+                        || (c >= 'A' && c <= 'Z')
+                        || (c >= '0' && c <= '9')
+                        || c == '_'
+                        || c == '-'
+                        || c == '.';
                 if (!ok) {
                     return false;
                 }
@@ -144,8 +158,10 @@ public final class GraphValidator {
                 return null;
             }
             if (!Double.isFinite(ms) || ms < 0 || ms > GraphLimits.MAX_MS) {
-                add(at + "/ms", "ms-out-of-range", "ms " + ms + " must be a finite number from 0 to "
-                        + (long) GraphLimits.MAX_MS);
+                add(
+                        at + "/ms",
+                        "ms-out-of-range",
+                        "ms " + ms + " must be a finite number from 0 to " + (long) GraphLimits.MAX_MS);
                 return null;
             }
             return ms;
@@ -162,8 +178,10 @@ public final class GraphValidator {
                 deps[i] = resolve(i, t, after, indexById);
             }
             if (edges > limits.maxEdges()) {
-                add("/tasks", "too-many-edges", "the graph has " + edges + " dependencies; at most "
-                        + limits.maxEdges() + " are allowed");
+                add(
+                        "/tasks",
+                        "too-many-edges",
+                        "the graph has " + edges + " dependencies; at most " + limits.maxEdges() + " are allowed");
             }
             return deps;
         }
@@ -185,8 +203,10 @@ public final class GraphValidator {
                 } else if (dep.equals(t.id())) {
                     add(at, "self-dependency", "task '" + dep + "' cannot wait for itself");
                 } else if (index == null) {
-                    add(at, "unknown-dependency", "task '" + t.id() + "' waits for '" + dep
-                            + "', which is not a task in this graph");
+                    add(
+                            at,
+                            "unknown-dependency",
+                            "task '" + t.id() + "' waits for '" + dep + "', which is not a task in this graph");
                 } else if (repeated) {
                     add(at, "duplicate-dependency", "task '" + t.id() + "' lists '" + dep + "' twice");
                 } else {
@@ -288,8 +308,11 @@ public final class GraphValidator {
             int first = cycle.get(0);
             String next = ids.get(1);
             int j = spec.tasks().get(first).after().indexOf(next);
-            add("/tasks/" + first + "/after/" + j, "cycle", "tasks wait for each other in a cycle: "
-                    + String.join(" -> ", ids), ids);
+            add(
+                    "/tasks/" + first + "/after/" + j,
+                    "cycle",
+                    "tasks wait for each other in a cycle: " + String.join(" -> ", ids),
+                    ids);
         }
 
         private void add(String pointer, String code, String message) {

@@ -27,11 +27,12 @@ public enum TaskKind {
     }
 
     public static Optional<TaskKind> fromWireName(String name) {
-        return Optional.ofNullable(switch (name) {
-            case "io" -> IO;
-            case "blocking_io" -> BLOCKING_IO;
-            case "cpu" -> CPU;
-            case null, default -> null;
-        });
+        return Optional.ofNullable(
+                switch (name) {
+                    case "io" -> IO;
+                    case "blocking_io" -> BLOCKING_IO;
+                    case "cpu" -> CPU;
+                    case null, default -> null;
+                });
     }
 }

@@ -3,8 +3,7 @@ package dev.interleave.engine.run;
 /** Stable wire names of {@link RunEvent} types (snake_case, as in the JSON stream). */
 final class EventTypes {
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     static String nameOf(RunEvent event) {
         return switch (event) {

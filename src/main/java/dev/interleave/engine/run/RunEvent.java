@@ -33,8 +33,7 @@ public sealed interface RunEvent {
 
     /** @param scheduler wire name of the scheduler; @param lanes how many lanes the timeline has */
     record RunStarted(long seq, long nanos, int lane, String scheduler, int lanes, boolean virtual)
-            implements RunEvent {
-    }
+            implements RunEvent {}
 
     /** Sequential/parallel: the task's last dependency finished; it joined the ready queue. */
     record TaskReady(long seq, long nanos, int lane, String task) implements RunEvent {

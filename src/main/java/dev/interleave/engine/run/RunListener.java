@@ -10,7 +10,7 @@ import java.util.List;
 @FunctionalInterface
 public interface RunListener {
 
-    RunListener NONE = batch -> { };
+    RunListener NONE = batch -> {};
 
     void onEvents(List<RunEvent> batch);
 }

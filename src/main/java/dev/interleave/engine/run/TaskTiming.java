@@ -13,8 +13,17 @@ import dev.interleave.engine.graph.TaskKind;
  * @param callbackNanos event loop io: when the loop ran its timer callback
  * @param resumedNanos  event loop io: when the task resumed after the sleep
  */
-public record TaskTiming(String id, TaskKind kind, int lane, TaskState state, long readyNanos, long startNanos,
-                         long endNanos, long dueNanos, long callbackNanos, long resumedNanos) {
+public record TaskTiming(
+        String id,
+        TaskKind kind,
+        int lane,
+        TaskState state,
+        long readyNanos,
+        long startNanos,
+        long endNanos,
+        long dueNanos,
+        long callbackNanos,
+        long resumedNanos) {
 
     public static final long ABSENT = -1;
 

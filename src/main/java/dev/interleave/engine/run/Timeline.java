@@ -23,6 +23,7 @@ public final class Timeline {
     private final List<RunEvent> events;
     /** False when nobody keeps or receives events: they are then counted but never built. */
     private final boolean recording;
+
     private long seq;
     private final int[] lanes;
     private final TaskState[] states;
@@ -194,8 +195,17 @@ public final class Timeline {
         var timings = new ArrayList<TaskTiming>(states.length);
         for (int i = 0; i < states.length; i++) {
             Task t = graph.task(i);
-            timings.add(new TaskTiming(t.id(), t.kind(), lanes[i], states[i], readyNanos(i), starts[i], ends[i],
-                    dues[i], callbacks[i], resumes[i]));
+            timings.add(new TaskTiming(
+                    t.id(),
+                    t.kind(),
+                    lanes[i],
+                    states[i],
+                    readyNanos(i),
+                    starts[i],
+                    ends[i],
+                    dues[i],
+                    callbacks[i],
+                    resumes[i]));
         }
         return timings;
     }

@@ -8,6 +8,7 @@ final class CallbackQueue {
 
     /** Kinds of callback, as in CPython: a task's {@code __step}, its {@code __wakeup}, a timer's handle. */
     static final int STEP = 0;
+
     static final int WAKEUP = 1;
     static final int TIMER = 2;
 

@@ -50,6 +50,7 @@ public final class EventLoopScheduler implements Scheduler {
     private int[] cursor;
     /** Per task: its waiters (done-callbacks) as a linked list of nodes, in registration order. */
     private int[] waitersHead;
+
     private int[] waitersTail;
     private int[] nodeTask;
     private int[] nodeNext;

@@ -73,8 +73,8 @@ final class ListScheduling {
         return started;
     }
 
-    private void finish(Timeline timeline, TaskGraph graph, List<Lanes.Completion> done, boolean[] busy,
-                        int[] waitingOn) {
+    private void finish(
+            Timeline timeline, TaskGraph graph, List<Lanes.Completion> done, boolean[] busy, int[] waitingOn) {
         int[] nowReady = new int[0];
         int count = 0;
         for (var completion : done) {

@@ -14,8 +14,8 @@ public final class ParallelScheduler implements Scheduler {
 
     public ParallelScheduler(int workers) {
         if (workers < 1 || workers > SchedulerSpec.MAX_WORKERS) {
-            throw new IllegalArgumentException("workers must be from 1 to " + SchedulerSpec.MAX_WORKERS
-                    + ", was " + workers);
+            throw new IllegalArgumentException(
+                    "workers must be from 1 to " + SchedulerSpec.MAX_WORKERS + ", was " + workers);
         }
         this.workers = workers;
     }

@@ -6,8 +6,7 @@ package dev.interleave.service.export;
  */
 final class PythonRuntime {
 
-    private PythonRuntime() {
-    }
+    private PythonRuntime() {}
 
     /** State and helpers every script shares; GRAPH and SCHEDULER are defined just before this block. */
     static final String COMMON = """

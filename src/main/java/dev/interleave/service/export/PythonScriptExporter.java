@@ -70,8 +70,9 @@ public final class PythonScriptExporter {
         return switch (scheduler) {
             case SchedulerSpec.Sequential s -> "import hashlib\nimport json\nimport sys\nimport time";
             case SchedulerSpec.EventLoop e -> "import asyncio\nimport hashlib\nimport json\nimport sys\nimport time";
-            case SchedulerSpec.Parallel p -> "import collections\nimport concurrent.futures\nimport hashlib\n"
-                    + "import json\nimport os\nimport sys\nimport time";
+            case SchedulerSpec.Parallel p ->
+                "import collections\nimport concurrent.futures\nimport hashlib\n"
+                        + "import json\nimport os\nimport sys\nimport time";
         };
     }
 
@@ -83,7 +84,9 @@ public final class PythonScriptExporter {
                     .blank()
                     .blank();
         }
-        source.block(PythonRuntime.SEQUENTIAL_RUNNER).blank().blank()
+        source.block(PythonRuntime.SEQUENTIAL_RUNNER)
+                .blank()
+                .blank()
                 .line("def main():")
                 .line("    global T0")
                 .line("    T0 = time.perf_counter()")
@@ -115,20 +118,20 @@ public final class PythonScriptExporter {
                         + PythonSource.commentText(graph.task(dependency).id()));
             }
             source.line("    started(" + task.index() + ")");
-            source.line("    " + switch (task.kind()) {
-                case IO -> "await asyncio.sleep(" + PythonSource.number(task.ms()) + " / 1000)  # io: frees the loop";
-                case CPU -> "burn_cpu(" + PythonSource.number(task.ms()) + ")  # cpu: holds the loop";
-                case BLOCKING_IO -> "time.sleep(" + PythonSource.number(task.ms())
-                        + " / 1000)  # blocking_io: holds the loop";
-            });
+            source.line("    "
+                    + switch (task.kind()) {
+                        case IO ->
+                            "await asyncio.sleep(" + PythonSource.number(task.ms()) + " / 1000)  # io: frees the loop";
+                        case CPU -> "burn_cpu(" + PythonSource.number(task.ms()) + ")  # cpu: holds the loop";
+                        case BLOCKING_IO ->
+                            "time.sleep(" + PythonSource.number(task.ms()) + " / 1000)  # blocking_io: holds the loop";
+                    });
             source.line("    finished(" + task.index() + ")").blank().blank();
         }
-        source.line("async def main():")
-                .line("    global T0")
-                .line("    T0 = time.perf_counter()");
+        source.line("async def main():").line("    global T0").line("    T0 = time.perf_counter()");
         for (Task task : graph.tasks()) {
-            source.line("    HANDLES.append(asyncio.create_task(" + PythonSource.functionName(task)
-                    + "(), name=TASKS[" + task.index() + "][\"id\"]))");
+            source.line("    HANDLES.append(asyncio.create_task(" + PythonSource.functionName(task) + "(), name=TASKS["
+                    + task.index() + "][\"id\"]))");
         }
         source.line("    await asyncio.gather(*HANDLES)");
         mainGuard(source, "    asyncio.run(main())");
@@ -142,8 +145,9 @@ public final class PythonScriptExporter {
                     .blank()
                     .blank();
         }
-        source.line("WORK = [" + graph.tasks().stream().map(PythonSource::functionName)
-                        .collect(Collectors.joining(", ")) + "]  # by declaration index")
+        source.line("WORK = ["
+                        + graph.tasks().stream().map(PythonSource::functionName).collect(Collectors.joining(", "))
+                        + "]  # by declaration index")
                 .line("AFTER = " + dependencyLists(graph) + "  # dependency indices of each task, in after order")
                 .line("WORKERS = " + workers)
                 .blank()
@@ -168,10 +172,7 @@ public final class PythonScriptExporter {
     }
 
     private static void mainGuard(PythonSource source, String call) {
-        source.blank().blank()
-                .line("if __name__ == \"__main__\":")
-                .line(call)
-                .line("    report()");
+        source.blank().blank().line("if __name__ == \"__main__\":").line(call).line("    report()");
     }
 
     private static ObjectNode graphDocument(TaskGraph graph) {

@@ -20,9 +20,9 @@ import java.math.BigDecimal;
 final class PythonSource {
 
     /** Escapes everything outside ASCII (JSON unicode escapes), so its output is ASCII. */
-    private static final ObjectMapper ASCII_JSON = JsonMapper.builder()
-            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-            .build();
+    private static final ObjectMapper ASCII_JSON =
+            JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+
     private static final int MAX_NAME_PART = 40;
 
     private final StringBuilder text = new StringBuilder();

@@ -29,15 +29,22 @@ final class TraceProcess {
     private final Set<String> criticalPath;
     private final boolean ioOverlaps;
 
-    TraceProcess(ObjectMapper mapper, TaskGraph graph, RunResult run, int pid, String name,
-                 ChromeTraceExporter.TraceIds ids) {
+    TraceProcess(
+            ObjectMapper mapper,
+            TaskGraph graph,
+            RunResult run,
+            int pid,
+            String name,
+            ChromeTraceExporter.TraceIds ids) {
         this.mapper = mapper;
         this.graph = graph;
         this.run = run;
         this.pid = pid;
         this.name = name;
         this.ids = ids;
-        this.criticalPath = run.analysis() == null ? Set.of() : Set.copyOf(run.analysis().metrics().criticalPath());
+        this.criticalPath = run.analysis() == null
+                ? Set.of()
+                : Set.copyOf(run.analysis().metrics().criticalPath());
         this.ioOverlaps = run.scheduler() instanceof SchedulerSpec.EventLoop;
     }
 
@@ -89,18 +96,23 @@ final class TraceProcess {
     /** An io wait on the event loop: the wait and, if the loop noticed it late, the stall, as async slices. */
     private void writeIoWait(TaskTiming task, List<ObjectNode> timed) {
         String waitId = ids.next();
-        ObjectNode begin = event("b", task.id(), "io", task.startNanos(), tid(task.lane())).put("id", waitId);
+        ObjectNode begin =
+                event("b", task.id(), "io", task.startNanos(), tid(task.lane())).put("id", waitId);
         begin.set("args", taskArgs(task));
         timed.add(begin);
         timed.add(event("e", task.id(), "io", end(task), tid(task.lane())).put("id", waitId));
         if (task.stallNanos() > 0) {
             String stallId = ids.next();
             String stallName = "stall: " + task.id();
-            ObjectNode stall = event("b", stallName, "stall", task.dueNanos(), tid(task.lane())).put("id", stallId);
-            stall.putObject("args").put("task", task.id()).put("stallMs", task.stallNanos() / 1e6)
+            ObjectNode stall = event("b", stallName, "stall", task.dueNanos(), tid(task.lane()))
+                    .put("id", stallId);
+            stall.putObject("args")
+                    .put("task", task.id())
+                    .put("stallMs", task.stallNanos() / 1e6)
                     .put("why", "the timer was due but the loop was busy");
             timed.add(stall);
-            timed.add(event("e", stallName, "stall", task.resumedNanos(), tid(task.lane())).put("id", stallId));
+            timed.add(event("e", stallName, "stall", task.resumedNanos(), tid(task.lane()))
+                    .put("id", stallId));
         }
     }
 
@@ -133,7 +145,8 @@ final class TraceProcess {
     /** A started task without an end (stopped mid-work) is drawn up to the run's end. */
     private long end(TaskTiming task) {
         long end = task.endNanos() == TaskTiming.ABSENT || task.state() == TaskState.PENDING
-                ? run.makespanNanos() : task.endNanos();
+                ? run.makespanNanos()
+                : task.endNanos();
         return Math.max(end, task.startNanos());
     }
 

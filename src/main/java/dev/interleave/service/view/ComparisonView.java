@@ -6,8 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 /** One graph run on several schedulers one after another; status is that of the comparison as a whole. */
-public record ComparisonView(@JsonInclude(JsonInclude.Include.NON_NULL) String kind, String id, String status,
-                             String graphId, Instant createdAt, List<RunView> runs, Map<String, String> links) {
+public record ComparisonView(
+        @JsonInclude(JsonInclude.Include.NON_NULL) String kind,
+        String id,
+        String status,
+        String graphId,
+        Instant createdAt,
+        List<RunView> runs,
+        Map<String, String> links) {
 
     public ComparisonView asKind(String newKind) {
         return new ComparisonView(newKind, id, status, graphId, createdAt, runs, links);

@@ -4,7 +4,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** One engine event on the wire; type-specific fields are omitted where they do not apply. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record EventView(long seq, String type, long ns, double tMs, int lane, String task, Double dueMs,
-                        String awaited, String scheduler, Integer lanes, Boolean virtual, String status,
-                        String reason) {
-}
+public record EventView(
+        long seq,
+        String type,
+        long ns,
+        double tMs,
+        int lane,
+        String task,
+        Double dueMs,
+        String awaited,
+        String scheduler,
+        Integer lanes,
+        Boolean virtual,
+        String status,
+        String reason) {}

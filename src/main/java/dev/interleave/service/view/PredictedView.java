@@ -2,5 +2,4 @@ package dev.interleave.service.view;
 
 import java.util.List;
 
-public record PredictedView(double makespanMs, List<TaskView> tasks) {
-}
+public record PredictedView(double makespanMs, List<TaskView> tasks) {}

@@ -14,9 +14,20 @@ import java.util.Map;
 public record RunView(
         @JsonInclude(JsonInclude.Include.NON_NULL) String kind,
         @JsonInclude(JsonInclude.Include.NON_NULL) String id,
-        String status, boolean virtual, SchedulerView scheduler, int lanes,
-        @JsonRawValue String graph, String graphId, Instant createdAt, Instant startedAt, Instant finishedAt,
-        String reason, Double makespanMs, Double predictedMakespanMs, BoundsView bounds, double[] utilisation,
+        String status,
+        boolean virtual,
+        SchedulerView scheduler,
+        int lanes,
+        @JsonRawValue String graph,
+        String graphId,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt,
+        String reason,
+        Double makespanMs,
+        Double predictedMakespanMs,
+        BoundsView bounds,
+        double[] utilisation,
         Double speedupVsSequential,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<TaskView> tasks,
         @JsonInclude(JsonInclude.Include.NON_NULL) PredictedView predicted,
@@ -25,15 +36,53 @@ public record RunView(
 
     /** The same run without per-task detail (lists, the first WebSocket frame). */
     public RunView summary() {
-        return new RunView(kind, id, status, virtual, scheduler, lanes, graph, graphId, createdAt, startedAt,
-                finishedAt, reason, makespanMs, predictedMakespanMs, bounds, utilisation, speedupVsSequential,
-                null, null, null, links);
+        return new RunView(
+                kind,
+                id,
+                status,
+                virtual,
+                scheduler,
+                lanes,
+                graph,
+                graphId,
+                createdAt,
+                startedAt,
+                finishedAt,
+                reason,
+                makespanMs,
+                predictedMakespanMs,
+                bounds,
+                utilisation,
+                speedupVsSequential,
+                null,
+                null,
+                null,
+                links);
     }
 
     public RunView asKind(String newKind) {
-        return new RunView(newKind, id, status, virtual, scheduler, lanes, graph, graphId, createdAt, startedAt,
-                finishedAt, reason, makespanMs, predictedMakespanMs, bounds, utilisation, speedupVsSequential,
-                tasks, predicted, events, links);
+        return new RunView(
+                newKind,
+                id,
+                status,
+                virtual,
+                scheduler,
+                lanes,
+                graph,
+                graphId,
+                createdAt,
+                startedAt,
+                finishedAt,
+                reason,
+                makespanMs,
+                predictedMakespanMs,
+                bounds,
+                utilisation,
+                speedupVsSequential,
+                tasks,
+                predicted,
+                events,
+                links);
     }
 
     /** True once the run can change no more. */

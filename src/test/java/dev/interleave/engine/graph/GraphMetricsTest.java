@@ -12,8 +12,12 @@ class GraphMetricsTest {
     @Test
     void diamondTakesTheLongerBranch() {
         // a(io 100) -> b(cpu 300) -> d(io 50); a -> c(blocking 200) -> d. Path a-b-d = 450; a-c-d = 350.
-        TaskGraph graph = GraphSpec.named("diamond").io("a", 100).cpu("b", 300, "a").blocking("c", 200, "a")
-                .io("d", 50, "b", "c").graph();
+        TaskGraph graph = GraphSpec.named("diamond")
+                .io("a", 100)
+                .cpu("b", 300, "a")
+                .blocking("c", 200, "a")
+                .io("d", 50, "b", "c")
+                .graph();
         GraphMetrics metrics = GraphMetrics.of(graph);
         assertThat(metrics.totalWorkNanos()).isEqualTo(650 * MS);
         assertThat(metrics.loopHoldingWorkNanos()).isEqualTo(500 * MS);
@@ -23,7 +27,11 @@ class GraphMetricsTest {
 
     @Test
     void independentTasksPathIsTheLongestSingleTask() {
-        TaskGraph graph = GraphSpec.named("flat").io("a", 2000).io("b", 3000).cpu("c", 500).graph();
+        TaskGraph graph = GraphSpec.named("flat")
+                .io("a", 2000)
+                .io("b", 3000)
+                .cpu("c", 500)
+                .graph();
         GraphMetrics metrics = GraphMetrics.of(graph);
         assertThat(metrics.totalWorkNanos()).isEqualTo(5500 * MS);
         assertThat(metrics.loopHoldingWorkNanos()).isEqualTo(500 * MS);
@@ -34,7 +42,11 @@ class GraphMetricsTest {
     @Test
     void tiesGoToTheEarlierDeclaredTask() {
         // x and y both 100; z after both: the path goes through x, declared first; a tie on the end too.
-        TaskGraph graph = GraphSpec.named("ties").io("x", 100).io("y", 100).cpu("z", 10, "y", "x").io("w", 110)
+        TaskGraph graph = GraphSpec.named("ties")
+                .io("x", 100)
+                .io("y", 100)
+                .cpu("z", 10, "y", "x")
+                .io("w", 110)
                 .graph();
         GraphMetrics metrics = GraphMetrics.of(graph);
         assertThat(metrics.criticalPathNanos()).isEqualTo(110 * MS);
@@ -51,7 +63,8 @@ class GraphMetricsTest {
 
     @Test
     void fractionalMillisecondsAreKeptInNanoseconds() {
-        TaskGraph graph = GraphSpec.named("frac").io("a", 0.5).cpu("b", 1.25, "a").graph();
+        TaskGraph graph =
+                GraphSpec.named("frac").io("a", 0.5).cpu("b", 1.25, "a").graph();
         GraphMetrics metrics = GraphMetrics.of(graph);
         assertThat(metrics.totalWorkNanos()).isEqualTo(1_750_000L);
         assertThat(metrics.criticalPathNanos()).isEqualTo(1_750_000L);
@@ -59,7 +72,8 @@ class GraphMetricsTest {
 
     @Test
     void zeroDurationGraph() {
-        GraphMetrics metrics = GraphMetrics.of(GraphSpec.named("zero").io("a", 0).cpu("b", 0, "a").graph());
+        GraphMetrics metrics = GraphMetrics.of(
+                GraphSpec.named("zero").io("a", 0).cpu("b", 0, "a").graph());
         assertThat(metrics.totalWorkNanos()).isZero();
         assertThat(metrics.criticalPathNanos()).isZero();
         assertThat(metrics.criticalPath()).isNotEmpty();

@@ -37,28 +37,33 @@ class GraphValidatorTest {
     @Test
     void missingTasks() {
         assertThat(VALIDATOR.violations(new GraphSpec("g", null)))
-                .extracting(Violation::pointer, Violation::code).containsExactly(tuple("/tasks", "missing-tasks"));
+                .extracting(Violation::pointer, Violation::code)
+                .containsExactly(tuple("/tasks", "missing-tasks"));
         assertThat(VALIDATOR.violations(null)).extracting(Violation::code).containsExactly("missing-tasks");
     }
 
     @Test
     void emptyGraph() {
         assertThat(VALIDATOR.violations(new GraphSpec("g", List.of())))
-                .extracting(Violation::pointer, Violation::code).containsExactly(tuple("/tasks", "empty-graph"));
+                .extracting(Violation::pointer, Violation::code)
+                .containsExactly(tuple("/tasks", "empty-graph"));
     }
 
     @Test
     void tooManyTasks() {
         var small = new GraphValidator(new GraphLimits(2, 10));
         assertThat(small.violations(new GraphSpec("g", List.of(io("a"), io("b"), io("c")))))
-                .extracting(Violation::pointer, Violation::code).containsExactly(tuple("/tasks", "too-many-tasks"));
-        assertThat(small.violations(new GraphSpec("g", List.of(io("a"), io("b"))))).isEmpty();
+                .extracting(Violation::pointer, Violation::code)
+                .containsExactly(tuple("/tasks", "too-many-tasks"));
+        assertThat(small.violations(new GraphSpec("g", List.of(io("a"), io("b")))))
+                .isEmpty();
     }
 
     @Test
     void nameTooLong() {
         var spec = new GraphSpec("n".repeat(GraphLimits.MAX_NAME_LENGTH + 1), List.of(io("a")));
-        assertThat(VALIDATOR.violations(spec)).extracting(Violation::pointer, Violation::code)
+        assertThat(VALIDATOR.violations(spec))
+                .extracting(Violation::pointer, Violation::code)
                 .containsExactly(tuple("/name", "name-too-long"));
         assertThat(VALIDATOR.violations(new GraphSpec("n".repeat(GraphLimits.MAX_NAME_LENGTH), List.of(io("a")))))
                 .isEmpty();
@@ -66,85 +71,96 @@ class GraphValidatorTest {
 
     @Test
     void missingTask() {
-        assertThat(violations(io("a"), null)).extracting(Violation::pointer, Violation::code)
+        assertThat(violations(io("a"), null))
+                .extracting(Violation::pointer, Violation::code)
                 .containsExactly(tuple("/tasks/1", "missing-task"));
     }
 
     @Test
     void missingId() {
-        assertThat(violations(io("a"), io(null), io(""))).extracting(Violation::pointer, Violation::code)
+        assertThat(violations(io("a"), io(null), io("")))
+                .extracting(Violation::pointer, Violation::code)
                 .containsExactly(tuple("/tasks/1/id", "missing-id"), tuple("/tasks/2/id", "missing-id"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"-a", ".a", "a b", "a/b", "ä", "a\n"})
     void malformedId(String id) {
-        assertThat(violations(io(id))).extracting(Violation::pointer, Violation::code)
+        assertThat(violations(io(id)))
+                .extracting(Violation::pointer, Violation::code)
                 .containsExactly(tuple("/tasks/0/id", "malformed-id"));
     }
 
     @Test
     void idLengthLimit() {
         assertThat(violations(io("a".repeat(GraphLimits.MAX_ID_LENGTH)))).isEmpty();
-        assertThat(violations(io("a".repeat(GraphLimits.MAX_ID_LENGTH + 1)))).extracting(Violation::code)
+        assertThat(violations(io("a".repeat(GraphLimits.MAX_ID_LENGTH + 1))))
+                .extracting(Violation::code)
                 .containsExactly("malformed-id");
         assertThat(violations(io("_a-1.b"))).isEmpty();
     }
 
     @Test
     void duplicateId() {
-        assertThat(violations(io("a"), io("b"), io("a"))).singleElement()
-                .satisfies(v -> {
-                    assertThat(v.pointer()).isEqualTo("/tasks/2/id");
-                    assertThat(v.code()).isEqualTo("duplicate-id");
-                    assertThat(v.message()).contains("'a'", "task 0");
-                });
+        assertThat(violations(io("a"), io("b"), io("a"))).singleElement().satisfies(v -> {
+            assertThat(v.pointer()).isEqualTo("/tasks/2/id");
+            assertThat(v.code()).isEqualTo("duplicate-id");
+            assertThat(v.message()).contains("'a'", "task 0");
+        });
     }
 
     @Test
     void missingAndUnknownKind() {
         assertThat(violations(task("a", null, 1.0), task("b", "gpu", 1.0), task("c", "IO", 1.0)))
                 .extracting(Violation::pointer, Violation::code)
-                .containsExactly(tuple("/tasks/0/kind", "missing-kind"), tuple("/tasks/1/kind", "unknown-kind"),
+                .containsExactly(
+                        tuple("/tasks/0/kind", "missing-kind"),
+                        tuple("/tasks/1/kind", "unknown-kind"),
                         tuple("/tasks/2/kind", "unknown-kind"));
     }
 
     @Test
     void missingMs() {
-        assertThat(violations(task("a", "io", null))).extracting(Violation::pointer, Violation::code)
+        assertThat(violations(task("a", "io", null)))
+                .extracting(Violation::pointer, Violation::code)
                 .containsExactly(tuple("/tasks/0/ms", "missing-ms"));
     }
 
     @ParameterizedTest
-    @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -1, -0.001, 60_001,
-            60_000.001})
+    @ValueSource(
+            doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -1, -0.001, 60_001, 60_000.001})
     void msOutOfRange(double ms) {
-        assertThat(violations(task("a", "cpu", ms))).extracting(Violation::pointer, Violation::code)
+        assertThat(violations(task("a", "cpu", ms)))
+                .extracting(Violation::pointer, Violation::code)
                 .containsExactly(tuple("/tasks/0/ms", "ms-out-of-range"));
     }
 
     @Test
     void msBoundsAreInclusive() {
-        assertThat(violations(task("a", "cpu", 0.0), task("b", "cpu", 60_000.0), task("c", "io", 0.5))).isEmpty();
+        assertThat(violations(task("a", "cpu", 0.0), task("b", "cpu", 60_000.0), task("c", "io", 0.5)))
+                .isEmpty();
     }
 
     @Test
     void labelTooLong() {
         var ok = io("a").withLabel("l".repeat(GraphLimits.MAX_LABEL_LENGTH));
         var tooLong = io("b").withLabel("l".repeat(GraphLimits.MAX_LABEL_LENGTH + 1));
-        assertThat(violations(ok, tooLong)).extracting(Violation::pointer, Violation::code)
+        assertThat(violations(ok, tooLong))
+                .extracting(Violation::pointer, Violation::code)
                 .containsExactly(tuple("/tasks/1/label", "label-too-long"));
     }
 
     @Test
     void missingDependency() {
-        assertThat(violations(io("a"), io("b", "a", null))).extracting(Violation::pointer, Violation::code)
+        assertThat(violations(io("a"), io("b", "a", null)))
+                .extracting(Violation::pointer, Violation::code)
                 .containsExactly(tuple("/tasks/1/after/1", "missing-dependency"));
     }
 
     @Test
     void selfDependency() {
-        assertThat(violations(io("a"), io("b", "a", "b"))).extracting(Violation::pointer, Violation::code)
+        assertThat(violations(io("a"), io("b", "a", "b")))
+                .extracting(Violation::pointer, Violation::code)
                 .containsExactly(tuple("/tasks/1/after/1", "self-dependency"));
     }
 
@@ -159,8 +175,9 @@ class GraphValidatorTest {
 
     @Test
     void duplicateDependency() {
-        assertThat(violations(io("a"), io("b"), io("c", "a", "b", "a"))).extracting(Violation::pointer,
-                Violation::code).containsExactly(tuple("/tasks/2/after/2", "duplicate-dependency"));
+        assertThat(violations(io("a"), io("b"), io("c", "a", "b", "a")))
+                .extracting(Violation::pointer, Violation::code)
+                .containsExactly(tuple("/tasks/2/after/2", "duplicate-dependency"));
     }
 
     @Test
@@ -169,7 +186,8 @@ class GraphValidatorTest {
         assertThat(small.violations(new GraphSpec("g", List.of(io("a"), io("b"), io("c", "a", "b")))))
                 .isEmpty();
         assertThat(small.violations(new GraphSpec("g", List.of(io("a"), io("b", "a"), io("c", "a", "b")))))
-                .extracting(Violation::pointer, Violation::code).containsExactly(tuple("/tasks", "too-many-edges"));
+                .extracting(Violation::pointer, Violation::code)
+                .containsExactly(tuple("/tasks", "too-many-edges"));
     }
 
     @Test
@@ -202,9 +220,12 @@ class GraphValidatorTest {
 
     @Test
     void reportsEveryProblemAtOnce() {
-        var spec = new GraphSpec("n".repeat(GraphLimits.MAX_NAME_LENGTH + 1), Arrays.asList(
-                task("a", "warp", 5.0, "b"), task("b", "io", -3.0, "a"), null, task("a", "cpu", 1.0, "zzz")));
-        assertThat(VALIDATOR.violations(spec)).extracting(Violation::pointer, Violation::code)
+        var spec = new GraphSpec(
+                "n".repeat(GraphLimits.MAX_NAME_LENGTH + 1),
+                Arrays.asList(
+                        task("a", "warp", 5.0, "b"), task("b", "io", -3.0, "a"), null, task("a", "cpu", 1.0, "zzz")));
+        assertThat(VALIDATOR.violations(spec))
+                .extracting(Violation::pointer, Violation::code)
                 .containsExactlyInAnyOrder(
                         tuple("/name", "name-too-long"),
                         tuple("/tasks/0/kind", "unknown-kind"),
@@ -218,9 +239,10 @@ class GraphValidatorTest {
     @Test
     void validOrThrowCarriesEveryViolation() {
         var spec = new GraphSpec("g", List.of(io("a", "x"), io("a")));
-        assertThatThrownBy(() -> VALIDATOR.validOrThrow(spec)).isInstanceOfSatisfying(GraphInvalidException.class,
-                e -> {
-                    assertThat(e.violations()).extracting(Violation::code)
+        assertThatThrownBy(() -> VALIDATOR.validOrThrow(spec))
+                .isInstanceOfSatisfying(GraphInvalidException.class, e -> {
+                    assertThat(e.violations())
+                            .extracting(Violation::code)
                             .containsExactly("duplicate-id", "unknown-dependency"); // task fields first, then edges
                     assertThat(e.getMessage()).contains("(and 1 more)");
                 });
@@ -246,9 +268,14 @@ class GraphValidatorTest {
         for (int i = 1; i < 10_000; i++) {
             tasks.add(io("t" + i, "t" + (i - 1)));
         }
-        assertThat(VALIDATOR.violations(new GraphSpec("ring", tasks))).singleElement().satisfies(v -> {
-            assertThat(v.code()).isEqualTo("cycle");
-            assertThat(v.cycle()).hasSize(10_001).startsWith("t0", "t9999", "t9998").endsWith("t1", "t0");
-        });
+        assertThat(VALIDATOR.violations(new GraphSpec("ring", tasks)))
+                .singleElement()
+                .satisfies(v -> {
+                    assertThat(v.code()).isEqualTo("cycle");
+                    assertThat(v.cycle())
+                            .hasSize(10_001)
+                            .startsWith("t0", "t9999", "t9998")
+                            .endsWith("t1", "t0");
+                });
     }
 }

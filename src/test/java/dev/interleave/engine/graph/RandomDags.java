@@ -15,8 +15,7 @@ public final class RandomDags {
     /** Durations that collide often, so equal deadlines and simultaneous finishes get exercised. */
     private static final int[] COMMON_MS = {0, 0, 5, 10, 10, 20};
 
-    private RandomDags() {
-    }
+    private RandomDags() {}
 
     /**
      * @param size     number of tasks

@@ -41,6 +41,7 @@ class CPythonParityTest {
     private static final int GRAPHS = Integer.getInteger("parity.graphs", 3_000);
     /** The interpreter to compare with; any CPython from 3.10 on. */
     private static final String PYTHON = System.getProperty("parity.python", "python3");
+
     private static final Engine ENGINE = new Engine(EngineLimits.DEFAULT);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -83,13 +84,16 @@ class CPythonParityTest {
             boolean differs = false;
             for (int task = 0; task < ends.length; task++) {
                 makespan = Math.max(makespan, ends[task]);
-                differs |= ends[task] != nanos(cpython.get(i).get("tasks").get(task).get("end"));
+                differs |= ends[task]
+                        != nanos(cpython.get(i).get("tasks").get(task).get("end"));
             }
             endsDiffer += differs ? 1 : 0;
             makespanDiffers += makespan != nanos(cpython.get(i).get("makespan")) ? 1 : 0;
         }
-        return String.format("time-ordered model without hops, for contrast: task end times differ from CPython in "
-                + "%d of %d graphs, the makespan in %d", endsDiffer, graphs.size(), makespanDiffers);
+        return String.format(
+                "time-ordered model without hops, for contrast: task end times differ from CPython in "
+                        + "%d of %d graphs, the makespan in %d",
+                endsDiffer, graphs.size(), makespanDiffers);
     }
 
     /** What the random graphs exercised, so a reader can judge the test's reach. */
@@ -118,9 +122,10 @@ class CPythonParityTest {
                 }
             }
         }
-        return String.format("CPython parity: %d graphs, seed %d: %d tasks, %d timers (%d resumed late, %d sharing a "
-                + "deadline), %d sleep(0), %d awaits of later-declared tasks", graphs.size(), SEED, tasks, timers,
-                stalled, tiedDeadlines, sleepZero, forwardDeps);
+        return String.format(
+                "CPython parity: %d graphs, seed %d: %d tasks, %d timers (%d resumed late, %d sharing a "
+                        + "deadline), %d sleep(0), %d awaits of later-declared tasks",
+                graphs.size(), SEED, tasks, timers, stalled, tiedDeadlines, sleepZero, forwardDeps);
     }
 
     /** Differences between the engine's virtual-time run of {@code graph} and CPython's; empty when equal. */
@@ -144,8 +149,8 @@ class CPythonParityTest {
         cpython.get("trace").forEach(step -> cpythonTrace.add(step.asText()));
         List<String> engineTrace = trace(engine);
         if (!engineTrace.equals(cpythonTrace)) {
-            differences.add("order of moments differs:\n    engine:  " + engineTrace
-                    + "\n    cpython: " + cpythonTrace);
+            differences.add(
+                    "order of moments differs:\n    engine:  " + engineTrace + "\n    cpython: " + cpythonTrace);
         }
         return differences;
     }
@@ -158,7 +163,8 @@ class CPythonParityTest {
     }
 
     private static long nanos(JsonNode cpythonMs) {
-        return cpythonMs == null || cpythonMs.isNull() ? TaskTiming.ABSENT
+        return cpythonMs == null || cpythonMs.isNull()
+                ? TaskTiming.ABSENT
                 : Math.round(cpythonMs.asDouble() * 1_000_000d);
     }
 
@@ -199,8 +205,8 @@ class CPythonParityTest {
     private static String describe(TaskGraph graph) {
         var parts = new ArrayList<String>();
         for (TaskSpec t : graph.toSpec().tasks()) {
-            parts.add(t.id() + "(" + t.kind() + " " + t.ms().longValue() + (t.after().isEmpty() ? "" : " after "
-                    + String.join(",", t.after())) + ")");
+            parts.add(t.id() + "(" + t.kind() + " " + t.ms().longValue()
+                    + (t.after().isEmpty() ? "" : " after " + String.join(",", t.after())) + ")");
         }
         return String.join(" ", parts);
     }
@@ -218,10 +224,13 @@ class CPythonParityTest {
         Process python;
         try {
             python = new ProcessBuilder(PYTHON, harness().toString())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
         } catch (IOException e) {
-            throw new AssertionError("'" + PYTHON + "' is required for the CPython parity test (install python3, "
-                    + "3.10 or later, or point -Dparity.python at one): " + e, e);
+            throw new AssertionError(
+                    "'" + PYTHON + "' is required for the CPython parity test (install python3, "
+                            + "3.10 or later, or point -Dparity.python at one): " + e,
+                    e);
         }
         try (var stdin = python.getOutputStream()) {
             JSON.writeValue(stdin, input);
@@ -236,7 +245,9 @@ class CPythonParityTest {
             python.destroyForcibly();
             fail("python3 did not finish within 60 s");
         }
-        assertThat(python.exitValue()).as("python3 exit status (its stderr is above)").isZero();
+        assertThat(python.exitValue())
+                .as("python3 exit status (its stderr is above)")
+                .isZero();
         return results;
     }
 

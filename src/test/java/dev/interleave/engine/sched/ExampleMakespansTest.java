@@ -29,7 +29,8 @@ class ExampleMakespansTest {
 
     @Test
     void twoApiCallsOverlapOnTheLoopButNotSequentially() {
-        TaskGraph graph = GraphSpec.named("Two API calls").io("a", 2000).io("b", 3000).graph();
+        TaskGraph graph =
+                GraphSpec.named("Two API calls").io("a", 2000).io("b", 3000).graph();
         assertThat(makespanMs(graph, SEQUENTIAL)).isEqualTo(5000);
         assertThat(makespanMs(graph, LOOP)).isEqualTo(3000);
         assertThat(makespanMs(graph, new SchedulerSpec.Parallel(2))).isEqualTo(3000);
@@ -37,7 +38,10 @@ class ExampleMakespansTest {
 
     @Test
     void blockingCallsSerialiseTheLoop() {
-        TaskGraph graph = GraphSpec.named("blocking").blocking("a", 2000).blocking("b", 3000).graph();
+        TaskGraph graph = GraphSpec.named("blocking")
+                .blocking("a", 2000)
+                .blocking("b", 3000)
+                .graph();
         assertThat(makespanMs(graph, LOOP)).isEqualTo(5000);
     }
 

@@ -26,7 +26,12 @@ class ParallelSchedulerTest {
     void readyQueueIsFirstInFirstOutNotByDeclaration() {
         // Ready at 0: a, b, e. a -> lane 0, b -> lane 1, e queued. At 10 a finishes and c joins the queue behind
         // e: lane 0 takes e (FIFO) although c is declared earlier. At 30 b and e finish together: c takes lane 0.
-        var graph = GraphSpec.named("fifo").io("a", 10).io("b", 30).cpu("c", 5, "a").cpu("e", 20).graph();
+        var graph = GraphSpec.named("fifo")
+                .io("a", 10)
+                .io("b", 30)
+                .cpu("c", 5, "a")
+                .cpu("e", 20)
+                .graph();
         RunResult run = ENGINE.simulate(graph, new SchedulerSpec.Parallel(2));
         assertThat(run.task("a").lane()).isZero();
         assertThat(run.task("b").lane()).isEqualTo(1);
@@ -42,15 +47,22 @@ class ParallelSchedulerTest {
     void tasksReadyAtTheSameInstantJoinInDeclarationOrder() {
         // x (lane 0) and w (lane 1) finish together at 10; x's completion comes first (lower lane), but q (after
         // w) is declared before p (after x), so q joins first and takes lane 0.
-        var graph = GraphSpec.named("same instant").io("x", 10).io("w", 10).io("long", 100).cpu("q", 5, "w")
-                .cpu("p", 5, "x").graph();
+        var graph = GraphSpec.named("same instant")
+                .io("x", 10)
+                .io("w", 10)
+                .io("long", 100)
+                .cpu("q", 5, "w")
+                .cpu("p", 5, "x")
+                .graph();
         RunResult run = ENGINE.simulate(graph, new SchedulerSpec.Parallel(3));
         assertThat(run.task("long").lane()).isEqualTo(2);
         assertThat(run.task("q").lane()).isZero();
         assertThat(run.task("p").lane()).isEqualTo(1);
         assertThat(run.task("q").startNanos()).isEqualTo(10 * MS);
         assertThat(run.task("p").startNanos()).isEqualTo(10 * MS);
-        var readyOrder = run.events().stream().filter(e -> e instanceof RunEvent.TaskReady).map(RunEvent::task)
+        var readyOrder = run.events().stream()
+                .filter(e -> e instanceof RunEvent.TaskReady)
+                .map(RunEvent::task)
                 .toList();
         assertThat(readyOrder).containsExactly("x", "w", "long", "q", "p");
     }
@@ -59,8 +71,14 @@ class ParallelSchedulerTest {
     void lowestFreeLaneGoesFirst() {
         // Four lanes; b (lane 1) and d (lane 3) finish first at 5, freeing lanes 1 and 3; the next ready task
         // takes lane 1, the one after lane 3.
-        var graph = GraphSpec.named("lanes").io("a", 50).io("b", 5).io("c", 50).io("d", 5).io("e", 10)
-                .io("f", 10).graph();
+        var graph = GraphSpec.named("lanes")
+                .io("a", 50)
+                .io("b", 5)
+                .io("c", 50)
+                .io("d", 5)
+                .io("e", 10)
+                .io("f", 10)
+                .graph();
         RunResult run = ENGINE.simulate(graph, new SchedulerSpec.Parallel(4));
         assertThat(run.task("e").lane()).isEqualTo(1);
         assertThat(run.task("f").lane()).isEqualTo(3);
@@ -80,8 +98,12 @@ class ParallelSchedulerTest {
     @Test
     void oneWorkerIsListSchedulingInFifoOrder() {
         // Sequential would run b (declared first) before d; one FIFO lane runs d first, as it was ready first.
-        var graph = GraphSpec.named("fifo vs declaration").io("a", 10).cpu("b", 5, "c").io("c", 1)
-                .blocking("d", 2).graph();
+        var graph = GraphSpec.named("fifo vs declaration")
+                .io("a", 10)
+                .cpu("b", 5, "c")
+                .io("c", 1)
+                .blocking("d", 2)
+                .graph();
         RunResult run = ENGINE.simulate(graph, new SchedulerSpec.Parallel(1));
         assertThat(run.task("d").startNanos()).isEqualTo(11 * MS);
         assertThat(run.task("b").startNanos()).isEqualTo(13 * MS);
@@ -89,14 +111,16 @@ class ParallelSchedulerTest {
 
     @Test
     void workerCountOutsideTheLimitsIsRefused() {
-        assertThatThrownBy(() -> new SchedulerSpec.Parallel(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new SchedulerSpec.Parallel(0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("0");
         assertThatThrownBy(() -> new SchedulerSpec.Parallel(65)).isInstanceOf(IllegalArgumentException.class);
         var limited = new Engine(new EngineLimits(2, java.time.Duration.ofSeconds(5)));
         try {
             var graph = GraphSpec.named("g").io("a", 1).graph();
             assertThatThrownBy(() -> limited.simulate(graph, new SchedulerSpec.Parallel(3)))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parallel(3)");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("parallel(3)");
         } finally {
             limited.close();
         }

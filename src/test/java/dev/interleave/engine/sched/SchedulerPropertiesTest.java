@@ -35,9 +35,14 @@ class SchedulerPropertiesTest {
     }
 
     static Stream<SchedulerSpec> schedulers() {
-        return Stream.of(new SchedulerSpec.Sequential(), new SchedulerSpec.EventLoop(),
-                new SchedulerSpec.Parallel(1), new SchedulerSpec.Parallel(2), new SchedulerSpec.Parallel(3),
-                new SchedulerSpec.Parallel(4), new SchedulerSpec.Parallel(5));
+        return Stream.of(
+                new SchedulerSpec.Sequential(),
+                new SchedulerSpec.EventLoop(),
+                new SchedulerSpec.Parallel(1),
+                new SchedulerSpec.Parallel(2),
+                new SchedulerSpec.Parallel(3),
+                new SchedulerSpec.Parallel(4),
+                new SchedulerSpec.Parallel(5));
     }
 
     @ParameterizedTest
@@ -57,7 +62,8 @@ class SchedulerPropertiesTest {
                 lanesRunOneTaskAtATime(run, scheduler.laneCount(), where);
                 noLaneIdlesWhileATaskWaits(run, scheduler.laneCount(), where);
             }
-            assertThat(run.makespanNanos()).as(where + ": makespan vs lower bound")
+            assertThat(run.makespanNanos())
+                    .as(where + ": makespan vs lower bound")
                     .isGreaterThanOrEqualTo(run.analysis().lowerBoundNanos())
                     .isGreaterThanOrEqualTo(run.analysis().metrics().criticalPathNanos());
         }
@@ -70,16 +76,22 @@ class SchedulerPropertiesTest {
                 finishes.merge(f.task(), 1, Integer::sum);
             }
         }
-        assertThat(finishes).as(where + ": finishes per task").hasSize(graph.size()).allSatisfy((id, n) ->
-                assertThat(n).as(where + ": finishes of " + id).isEqualTo(1));
+        assertThat(finishes)
+                .as(where + ": finishes per task")
+                .hasSize(graph.size())
+                .allSatisfy((id, n) ->
+                        assertThat(n).as(where + ": finishes of " + id).isEqualTo(1));
         for (int task = 0; task < graph.size(); task++) {
             TaskTiming t = run.tasks().get(task);
             long duration = graph.task(task).durationNanos();
             assertThat(t.state()).as(where).isEqualTo(TaskState.FINISHED);
-            assertThat(t.endNanos()).as(where + ": " + t.id() + " ends after its work").isGreaterThanOrEqualTo(
-                    t.startNanos() + duration);
+            assertThat(t.endNanos())
+                    .as(where + ": " + t.id() + " ends after its work")
+                    .isGreaterThanOrEqualTo(t.startNanos() + duration);
             for (int dep : graph.dependenciesOf(task)) {
-                assertThat(t.startNanos()).as(where + ": " + t.id() + " starts after " + graph.task(dep).id())
+                assertThat(t.startNanos())
+                        .as(where + ": " + t.id() + " starts after "
+                                + graph.task(dep).id())
                         .isGreaterThanOrEqualTo(run.tasks().get(dep).endNanos());
             }
         }
@@ -96,14 +108,17 @@ class SchedulerPropertiesTest {
 
     /** One thread: cpu and blocking work never overlap, and take exactly their duration. */
     private static void loopHoldingWorkNeverOverlaps(RunResult run, String where) {
-        var held = run.tasks().stream().filter(t -> t.kind().holdsLoop())
+        var held = run.tasks().stream()
+                .filter(t -> t.kind().holdsLoop())
                 .sorted(Comparator.comparingLong(TaskTiming::startNanos).thenComparingLong(TaskTiming::endNanos))
                 .toList();
         for (int i = 0; i < held.size(); i++) {
             assertThat(held.get(i).lane()).as(where).isZero();
             if (i > 0) {
-                assertThat(held.get(i).startNanos()).as(where + ": " + held.get(i).id() + " overlaps "
-                        + held.get(i - 1).id()).isGreaterThanOrEqualTo(held.get(i - 1).endNanos());
+                assertThat(held.get(i).startNanos())
+                        .as(where + ": " + held.get(i).id() + " overlaps "
+                                + held.get(i - 1).id())
+                        .isGreaterThanOrEqualTo(held.get(i - 1).endNanos());
             }
         }
     }
@@ -121,8 +136,10 @@ class SchedulerPropertiesTest {
         for (List<TaskTiming> lane : byLane) {
             lane.sort(Comparator.comparingLong(TaskTiming::startNanos).thenComparingLong(TaskTiming::endNanos));
             for (int i = 1; i < lane.size(); i++) {
-                assertThat(lane.get(i).startNanos()).as(where + ": " + lane.get(i).id() + " overlaps "
-                        + lane.get(i - 1).id() + " on lane " + lane.get(i).lane())
+                assertThat(lane.get(i).startNanos())
+                        .as(where + ": " + lane.get(i).id() + " overlaps "
+                                + lane.get(i - 1).id() + " on lane "
+                                + lane.get(i).lane())
                         .isGreaterThanOrEqualTo(lane.get(i - 1).endNanos());
             }
         }
@@ -136,13 +153,17 @@ class SchedulerPropertiesTest {
             long until = waiting.startNanos();
             var moments = new ArrayList<Long>(List.of(from));
             for (TaskTiming t : run.tasks()) {
-                Stream.of(t.startNanos(), t.endNanos()).filter(m -> m > from && m < until).forEach(moments::add);
+                Stream.of(t.startNanos(), t.endNanos())
+                        .filter(m -> m > from && m < until)
+                        .forEach(moments::add);
             }
             for (long moment : moments) {
                 if (moment < until) {
                     long busy = run.tasks().stream()
-                            .filter(t -> t.startNanos() <= moment && t.endNanos() > moment).count();
-                    assertThat(busy).as(where + ": lanes busy at " + moment + " ns while " + waiting.id() + " waits")
+                            .filter(t -> t.startNanos() <= moment && t.endNanos() > moment)
+                            .count();
+                    assertThat(busy)
+                            .as(where + ": lanes busy at " + moment + " ns while " + waiting.id() + " waits")
                             .isEqualTo(lanes);
                 }
             }

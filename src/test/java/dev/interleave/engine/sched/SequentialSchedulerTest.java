@@ -26,7 +26,12 @@ class SequentialSchedulerTest {
     void earliestDeclaredReadyTaskGoesFirst() {
         // Ready at 0: a, c, d (b waits for c). a 0-10, c 10-11; then b and d are both ready: b (declared
         // earlier) 11-16, d 16-18, although d became ready first.
-        var graph = GraphSpec.named("order").io("a", 10).cpu("b", 5, "c").io("c", 1).blocking("d", 2).graph();
+        var graph = GraphSpec.named("order")
+                .io("a", 10)
+                .cpu("b", 5, "c")
+                .io("c", 1)
+                .blocking("d", 2)
+                .graph();
         RunResult run = ENGINE.simulate(graph, new SchedulerSpec.Sequential());
         assertThat(run.task("a").startNanos()).isEqualTo(0);
         assertThat(run.task("c").startNanos()).isEqualTo(10 * MS);
@@ -40,7 +45,11 @@ class SequentialSchedulerTest {
 
     @Test
     void everyTaskHoldsTheOneLaneForItsWholeDuration() {
-        var graph = GraphSpec.named("all kinds").io("a", 200).cpu("b", 300).blocking("c", 100).graph();
+        var graph = GraphSpec.named("all kinds")
+                .io("a", 200)
+                .cpu("b", 300)
+                .blocking("c", 100)
+                .graph();
         RunResult run = ENGINE.simulate(graph, new SchedulerSpec.Sequential());
         assertThat(run.tasks()).allSatisfy(t -> {
             assertThat(t.lane()).isZero();
@@ -56,8 +65,17 @@ class SequentialSchedulerTest {
         var graph = GraphSpec.named("events").io("a", 10).cpu("b", 5, "a").graph();
         RunResult run = ENGINE.simulate(graph, new SchedulerSpec.Sequential());
         assertThat(run.events()).extracting(RunEvent::seq).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L);
-        assertThat(run.events()).extracting(RunEvent::type).containsExactly("run_started", "task_ready",
-                "work_started", "task_finished", "task_ready", "work_started", "task_finished", "run_finished");
+        assertThat(run.events())
+                .extracting(RunEvent::type)
+                .containsExactly(
+                        "run_started",
+                        "task_ready",
+                        "work_started",
+                        "task_finished",
+                        "task_ready",
+                        "work_started",
+                        "task_finished",
+                        "run_finished");
         assertThat(run.eventCount()).isEqualTo(8);
     }
 }

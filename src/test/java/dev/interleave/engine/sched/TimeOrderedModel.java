@@ -12,8 +12,7 @@ import java.util.PriorityQueue;
  */
 final class TimeOrderedModel {
 
-    private TimeOrderedModel() {
-    }
+    private TimeOrderedModel() {}
 
     /** End time of every task, in nanoseconds, by declaration index. */
     static long[] ends(TaskGraph graph) {
@@ -22,8 +21,8 @@ final class TimeOrderedModel {
         long[] readyAt = new long[n];
         int[] waitingOn = new int[n];
         // (ready time, declaration index), packed as two longs in an array
-        var ready = new PriorityQueue<long[]>((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
-                : Long.compare(a[1], b[1]));
+        var ready =
+                new PriorityQueue<long[]>((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
         for (int task = 0; task < n; task++) {
             waitingOn[task] = graph.dependenciesOf(task).length;
             if (waitingOn[task] == 0) {

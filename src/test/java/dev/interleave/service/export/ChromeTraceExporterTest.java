@@ -44,17 +44,26 @@ class ChromeTraceExporterTest {
 
     @Test
     void eventLoopIoWaitsAreAsyncSlicesAndLoopHoldingWorkIsCompleteSlices() throws Exception {
-        TaskGraph graph = GraphSpec.named("mixed").io("a", 100).io("b", 200).cpu("c", 300).blocking("d", 50, "a")
-                .io("e", 0, "d").graph();
+        TaskGraph graph = GraphSpec.named("mixed")
+                .io("a", 100)
+                .io("b", 200)
+                .cpu("c", 300)
+                .blocking("d", 50, "a")
+                .io("e", 0, "d")
+                .graph();
         JsonNode trace = parse(graph, ENGINE.simulate(graph, LOOP), null);
 
         assertWellFormed(trace, graph, Set.of(1));
         for (JsonNode event : timed(trace)) {
             String kind = event.path("args").path("kind").asText(null);
             if ("io".equals(kind)) {
-                assertThat(event.get("ph").asText()).as("io on the loop: %s", event).isIn("b");
+                assertThat(event.get("ph").asText())
+                        .as("io on the loop: %s", event)
+                        .isIn("b");
             } else if (kind != null) {
-                assertThat(event.get("ph").asText()).as("loop-holding work: %s", event).isEqualTo("X");
+                assertThat(event.get("ph").asText())
+                        .as("loop-holding work: %s", event)
+                        .isEqualTo("X");
             }
         }
         assertThat(trace.get("metadata").get("makespanMs").asDouble()).isEqualTo(350);
@@ -67,8 +76,14 @@ class ChromeTraceExporterTest {
         JsonNode trace = parse(graph, ENGINE.simulate(graph, LOOP), null);
 
         assertWellFormed(trace, graph, Set.of(1));
-        JsonNode begin = only(trace, e -> "stall".equals(e.path("cat").asText()) && "b".equals(e.get("ph").asText()));
-        JsonNode end = only(trace, e -> "stall".equals(e.path("cat").asText()) && "e".equals(e.get("ph").asText()));
+        JsonNode begin = only(
+                trace,
+                e -> "stall".equals(e.path("cat").asText())
+                        && "b".equals(e.get("ph").asText()));
+        JsonNode end = only(
+                trace,
+                e -> "stall".equals(e.path("cat").asText())
+                        && "e".equals(e.get("ph").asText()));
         assertThat(begin.get("ts").asDouble()).isEqualTo(100_000);
         assertThat(end.get("ts").asDouble()).isEqualTo(300_000);
         assertThat(begin.get("args").get("task").asText()).isEqualTo("a");
@@ -77,33 +92,48 @@ class ChromeTraceExporterTest {
 
     @Test
     void offTheLoopEveryTaskHoldsItsLaneAsACompleteSlice() throws Exception {
-        TaskGraph graph = GraphSpec.named("pool").io("a", 200).io("b", 300).cpu("c", 100, "a").blocking("d", 50)
+        TaskGraph graph = GraphSpec.named("pool")
+                .io("a", 200)
+                .io("b", 300)
+                .cpu("c", 100, "a")
+                .blocking("d", 50)
                 .graph();
         for (SchedulerSpec scheduler : List.of(new SchedulerSpec.Sequential(), new SchedulerSpec.Parallel(2))) {
             JsonNode trace = parse(graph, ENGINE.simulate(graph, scheduler), null);
             assertWellFormed(trace, graph, Set.of(1));
-            assertThat(timed(trace)).filteredOn(e -> e.path("args").has("kind"))
+            assertThat(timed(trace))
+                    .filteredOn(e -> e.path("args").has("kind"))
                     .allSatisfy(e -> assertThat(e.get("ph").asText()).isEqualTo("X"))
-                    .allSatisfy(e -> assertThat(e.get("tid").asInt()).isEqualTo(e.get("args").get("lane").asInt() + 1));
+                    .allSatisfy(e -> assertThat(e.get("tid").asInt())
+                            .isEqualTo(e.get("args").get("lane").asInt() + 1));
             assertThat(threadNames(trace)).hasSize(scheduler.laneCount());
         }
     }
 
     @Test
     void criticalPathTasksAreFlagged() throws Exception {
-        TaskGraph graph = GraphSpec.named("path").io("a", 100).io("b", 300).cpu("c", 100, "a", "b").graph();
+        TaskGraph graph = GraphSpec.named("path")
+                .io("a", 100)
+                .io("b", 300)
+                .cpu("c", 100, "a", "b")
+                .graph();
         JsonNode trace = parse(graph, ENGINE.simulate(graph, LOOP), null);
 
         List<String> path = new ArrayList<>();
         trace.get("metadata").get("criticalPath").forEach(id -> path.add(id.asText()));
         assertThat(path).containsExactly("b", "c");
-        assertThat(taskSlices(trace)).allSatisfy(e -> assertThat(e.get("args").get("criticalPath").asBoolean())
-                .isEqualTo(path.contains(e.get("args").get("id").asText())));
+        assertThat(taskSlices(trace))
+                .allSatisfy(e -> assertThat(e.get("args").get("criticalPath").asBoolean())
+                        .isEqualTo(path.contains(e.get("args").get("id").asText())));
     }
 
     @Test
     void aMeasuredRunAndItsPredictionAreTwoProcesses() throws Exception {
-        TaskGraph graph = GraphSpec.named("real").io("a", 30).io("b", 20).cpu("c", 10, "a").graph();
+        TaskGraph graph = GraphSpec.named("real")
+                .io("a", 30)
+                .io("b", 20)
+                .cpu("c", 10, "a")
+                .graph();
         var handle = ENGINE.start(graph, LOOP, RunListener.NONE);
         RunResult measured = handle.outcome().get(30, TimeUnit.SECONDS);
         assertThat(measured.status()).isEqualTo(RunStatus.SUCCEEDED);
@@ -123,7 +153,8 @@ class ChromeTraceExporterTest {
 
     @Test
     void aRunStoppedAtItsDeadlineDrawsStartedWorkToTheStopAndListsTasksThatNeverStarted() throws Exception {
-        TaskGraph graph = GraphSpec.named("stopped").io("a", 10_000).cpu("b", 10, "a").graph();
+        TaskGraph graph =
+                GraphSpec.named("stopped").io("a", 10_000).cpu("b", 10, "a").graph();
         var handle = ENGINE.start(graph, LOOP, Duration.ofMillis(100), RunListener.NONE);
         RunResult stopped = handle.outcome().get(30, TimeUnit.SECONDS);
         assertThat(stopped.status()).isEqualTo(RunStatus.TIMED_OUT);
@@ -132,7 +163,8 @@ class ChromeTraceExporterTest {
         assertWellFormed(trace, graph, Set.of(1, 2));
         assertThat(trace.get("metadata").get("status").asText()).isEqualTo("timed_out");
         assertThat(trace.get("metadata").get("notStarted")).containsExactly(TextNode.valueOf("b"));
-        JsonNode waitEnd = only(trace, e -> e.get("pid").asInt() == 1 && "e".equals(e.get("ph").asText()));
+        JsonNode waitEnd = only(
+                trace, e -> e.get("pid").asInt() == 1 && "e".equals(e.get("ph").asText()));
         assertThat(waitEnd.get("ts").asDouble()).isEqualTo(stopped.makespanNanos() / 1e3);
     }
 
@@ -140,12 +172,15 @@ class ChromeTraceExporterTest {
     void userTextIsEscapedByJackson() throws Exception {
         String label = "\"},{\"ph\":\"X\"}]}\n\u2028</script> \ud83d\ude00";
         String name = "name \" with ]} quotes";
-        var spec = GraphSpec.named(name).add(new TaskSpec("a", "io", 10.0, label, List.of())).build();
+        var spec = GraphSpec.named(name)
+                .add(new TaskSpec("a", "io", 10.0, label, List.of()))
+                .build();
         TaskGraph graph = new GraphValidator(GraphLimits.DEFAULT).validOrThrow(spec);
         JsonNode trace = parse(graph, ENGINE.simulate(graph, LOOP), null);
 
         assertWellFormed(trace, graph, Set.of(1));
-        assertThat(taskSlices(trace)).singleElement()
+        assertThat(taskSlices(trace))
+                .singleElement()
                 .satisfies(e -> assertThat(e.get("args").get("label").asText()).isEqualTo(label));
         assertThat(trace.get("metadata").get("graph").asText()).isEqualTo(name);
     }
@@ -164,10 +199,13 @@ class ChromeTraceExporterTest {
             if (pid == 1) {
                 trace.get("metadata").get("notStarted").forEach(id -> present.add(id.asText()));
             }
-            taskSlices(trace).stream().filter(e -> e.get("pid").asInt() == pid)
+            taskSlices(trace).stream()
+                    .filter(e -> e.get("pid").asInt() == pid)
                     .forEach(e -> present.add(e.get("args").get("id").asText()));
-            assertThat(present).as("tasks in process %d", pid)
-                    .containsExactlyInAnyOrderElementsOf(graph.tasks().stream().map(t -> t.id()).toList());
+            assertThat(present)
+                    .as("tasks in process %d", pid)
+                    .containsExactlyInAnyOrderElementsOf(
+                            graph.tasks().stream().map(t -> t.id()).toList());
         }
         Map<String, JsonNode> begins = new HashMap<>();
         Map<String, JsonNode> ends = new HashMap<>();
@@ -175,12 +213,20 @@ class ChromeTraceExporterTest {
         for (JsonNode event : timed(trace)) {
             assertThat(event.get("ts").isNumber()).as("ts of %s", event).isTrue();
             switch (event.get("ph").asText()) {
-                case "b" -> assertThat(begins.put(event.get("id").asText(), event)).as("async id reused").isNull();
-                case "e" -> assertThat(ends.put(event.get("id").asText(), event)).as("async end repeated").isNull();
+                case "b" ->
+                    assertThat(begins.put(event.get("id").asText(), event))
+                            .as("async id reused")
+                            .isNull();
+                case "e" ->
+                    assertThat(ends.put(event.get("id").asText(), event))
+                            .as("async end repeated")
+                            .isNull();
                 case "X" -> {
-                    String lane = event.get("pid").asInt() + "/" + event.get("tid").asInt();
+                    String lane =
+                            event.get("pid").asInt() + "/" + event.get("tid").asInt();
                     double start = event.get("ts").asDouble();
-                    assertThat(start).as("X slices on lane %s in time order, no overlap", lane)
+                    assertThat(start)
+                            .as("X slices on lane %s in time order, no overlap", lane)
                             .isGreaterThanOrEqualTo(laneEnd.getOrDefault(lane, 0.0) - 1e-6);
                     assertThat(event.get("dur").asDouble()).isGreaterThanOrEqualTo(0);
                     laneEnd.put(lane, start + event.get("dur").asDouble());
@@ -196,8 +242,10 @@ class ChromeTraceExporterTest {
             assertThat(end.get("name")).isEqualTo(begin.get("name"));
             assertThat(end.get("cat")).isEqualTo(begin.get("cat"));
             assertThat(end.get("pid")).isEqualTo(begin.get("pid"));
-            assertThat(end.get("ts").asDouble()).isGreaterThanOrEqualTo(begin.get("ts").asDouble());
-            assertThat(threadNames(trace)).contains(begin.get("pid").asInt() + "/" + begin.get("tid").asInt());
+            assertThat(end.get("ts").asDouble())
+                    .isGreaterThanOrEqualTo(begin.get("ts").asDouble());
+            assertThat(threadNames(trace))
+                    .contains(begin.get("pid").asInt() + "/" + begin.get("tid").asInt());
         });
     }
 
@@ -218,7 +266,8 @@ class ChromeTraceExporterTest {
     /** The slice that stands for each task: an X, or the begin of an io wait. */
     private static List<JsonNode> taskSlices(JsonNode trace) {
         return timed(trace).stream()
-                .filter(e -> e.path("args").has("kind") && !"e".equals(e.get("ph").asText()))
+                .filter(e ->
+                        e.path("args").has("kind") && !"e".equals(e.get("ph").asText()))
                 .toList();
     }
 
@@ -226,7 +275,8 @@ class ChromeTraceExporterTest {
     private static Set<String> threadNames(JsonNode trace) {
         var names = new HashSet<String>();
         trace.get("traceEvents").forEach(e -> {
-            if ("thread_name".equals(e.get("name").asText()) && "M".equals(e.get("ph").asText())) {
+            if ("thread_name".equals(e.get("name").asText())
+                    && "M".equals(e.get("ph").asText())) {
                 names.add(e.get("pid").asInt() + "/" + e.get("tid").asInt());
             }
         });

@@ -63,28 +63,35 @@ class PythonScriptExporterTest {
 
     @Test
     void ioPairOverlapsOnTheLoopAndInAPoolButNotSequentially() throws Exception {
-        TaskGraph graph = GraphSpec.named("Two API calls").io("a", 200).io("b", 300).graph();
-        assertThat(runAndCompare(graph, SEQUENTIAL).get("makespanMs").asDouble()).isGreaterThanOrEqualTo(500);
+        TaskGraph graph =
+                GraphSpec.named("Two API calls").io("a", 200).io("b", 300).graph();
+        assertThat(runAndCompare(graph, SEQUENTIAL).get("makespanMs").asDouble())
+                .isGreaterThanOrEqualTo(500);
         assertThat(runAndCompare(graph, LOOP).get("makespanMs").asDouble()).isLessThan(400);
-        assertThat(runAndCompare(graph, PARALLEL_2).get("makespanMs").asDouble()).isLessThan(400);
+        assertThat(runAndCompare(graph, PARALLEL_2).get("makespanMs").asDouble())
+                .isLessThan(400);
     }
 
     @Test
     void blockingPairSerialisesTheLoop() throws Exception {
-        TaskGraph graph = GraphSpec.named("blocking").blocking("a", 200).blocking("b", 300).graph();
+        TaskGraph graph = GraphSpec.named("blocking")
+                .blocking("a", 200)
+                .blocking("b", 300)
+                .graph();
         JsonNode result = runAndCompare(graph, LOOP);
-        assertThat(task(result, "b").get("startMs").asDouble()).isGreaterThanOrEqualTo(
-                task(result, "a").get("endMs").asDouble());
+        assertThat(task(result, "b").get("startMs").asDouble())
+                .isGreaterThanOrEqualTo(task(result, "a").get("endMs").asDouble());
     }
 
     @Test
     void cpuPairSerialisesOnTheLoopAndOverlapsInAPool() throws Exception {
         TaskGraph graph = GraphSpec.named("cpu").cpu("a", 150).cpu("b", 150).graph();
         JsonNode onLoop = runAndCompare(graph, LOOP);
-        assertThat(task(onLoop, "b").get("startMs").asDouble()).isGreaterThanOrEqualTo(
-                task(onLoop, "a").get("endMs").asDouble());
+        assertThat(task(onLoop, "b").get("startMs").asDouble())
+                .isGreaterThanOrEqualTo(task(onLoop, "a").get("endMs").asDouble());
         JsonNode inPool = runAndCompare(graph, PARALLEL_2);
-        assertThat(task(inPool, "b").get("startMs").asDouble()).isLessThan(task(inPool, "a").get("endMs").asDouble());
+        assertThat(task(inPool, "b").get("startMs").asDouble())
+                .isLessThan(task(inPool, "a").get("endMs").asDouble());
     }
 
     @Test
@@ -92,8 +99,8 @@ class PythonScriptExporterTest {
         TaskGraph graph = GraphSpec.named("stall").io("a", 100).cpu("b", 300).graph();
         JsonNode result = runAndCompare(graph, LOOP);
         // a's 100 ms sleep ends while b holds the loop: CPython resumes a only after b, as the engine predicts.
-        assertThat(task(result, "a").get("endMs").asDouble()).isGreaterThanOrEqualTo(
-                task(result, "b").get("endMs").asDouble());
+        assertThat(task(result, "a").get("endMs").asDouble())
+                .isGreaterThanOrEqualTo(task(result, "b").get("endMs").asDouble());
     }
 
     @Test
@@ -127,19 +134,25 @@ class PythonScriptExporterTest {
             String script = exporter.script(graph, scheduler);
             assertThat(script).matches("[\\x00-\\x7F]*");
             // User text appears only inside the one-line GRAPH data literal, never as code or comment.
-            assertThat(script.lines().filter(l -> l.startsWith("GRAPH = json.loads(\"")).count()).isEqualTo(1);
+            assertThat(script.lines()
+                            .filter(l -> l.startsWith("GRAPH = json.loads(\""))
+                            .count())
+                    .isEqualTo(1);
             assertThat(script.lines().filter(l -> !l.startsWith("GRAPH = json.loads(\"")))
                     .noneMatch(l -> l.contains("os._exit") || l.contains("line two") || l.contains("nul and tab"));
             JsonNode result = python.run(script);
             assertThat(result.get("graph").asText()).isEqualTo(name);
-            labels.forEach((id, label) -> assertThat(task(result, id).get("label").asText()).isEqualTo(label));
+            labels.forEach((id, label) ->
+                    assertThat(task(result, id).get("label").asText()).isEqualTo(label));
         }
     }
 
     @Test
     void hostileIdsNeverReachTheExporterAndWouldBeSanitisedIfTheyDid() {
         String hostile = "a\"); import os #";
-        var spec = GraphSpec.named("ids").add(TaskSpec.of(hostile, TaskKind.IO, 10)).build();
+        var spec = GraphSpec.named("ids")
+                .add(TaskSpec.of(hostile, TaskKind.IO, 10))
+                .build();
         assertThat(new GraphValidator(GraphLimits.DEFAULT).violations(spec))
                 .anySatisfy(v -> assertThat(v.code()).isEqualTo("malformed-id"));
 
@@ -162,8 +175,10 @@ class PythonScriptExporterTest {
             assertThat(measured.get("startMs").isNumber()).as(where).isTrue();
             assertThat(end - start).as("duration of %s in %s", t.id(), where).isGreaterThanOrEqualTo(t.ms() - 2);
             for (int dependency : graph.dependenciesOf(t.index())) {
-                double dependencyEnd = task(result, graph.task(dependency).id()).get("endMs").asDouble();
-                assertThat(start).as("%s starts after its dependency in %s", t.id(), where)
+                double dependencyEnd =
+                        task(result, graph.task(dependency).id()).get("endMs").asDouble();
+                assertThat(start)
+                        .as("%s starts after its dependency in %s", t.id(), where)
                         .isGreaterThanOrEqualTo(dependencyEnd);
             }
         }
@@ -172,10 +187,14 @@ class PythonScriptExporterTest {
         assertThat(ids(result.get("order"))).as(where).isEqualTo(startOrder(engine));
         double expected = engine.makespanMillis();
         // Printed so a test log shows the measured deviations, which the assertion only bounds.
-        System.out.printf("python %s '%s': makespan %.1f ms, engine %.1f ms (%s)%n", scheduler.describe(),
-                graph.name(), result.get("makespanMs").asDouble(), expected, hasCpu ? "replayed" : "predicted");
-        assertThat(result.get("makespanMs").asDouble()).as(where)
-                .isCloseTo(expected, within(0.15 * expected + 30));
+        System.out.printf(
+                "python %s '%s': makespan %.1f ms, engine %.1f ms (%s)%n",
+                scheduler.describe(),
+                graph.name(),
+                result.get("makespanMs").asDouble(),
+                expected,
+                hasCpu ? "replayed" : "predicted");
+        assertThat(result.get("makespanMs").asDouble()).as(where).isCloseTo(expected, within(0.15 * expected + 30));
         return result;
     }
 
@@ -183,9 +202,12 @@ class PythonScriptExporterTest {
     private static RunResult replay(TaskGraph graph, SchedulerSpec scheduler, JsonNode result) {
         var builder = GraphSpec.named(graph.name());
         for (TaskSpec t : graph.toSpec().tasks()) {
-            boolean holdsLane = !(scheduler instanceof SchedulerSpec.EventLoop) || !t.kind().equals("io");
+            boolean holdsLane =
+                    !(scheduler instanceof SchedulerSpec.EventLoop) || !t.kind().equals("io");
             JsonNode measured = task(result, t.id());
-            double ms = holdsLane ? measured.get("endMs").asDouble() - measured.get("startMs").asDouble() : t.ms();
+            double ms = holdsLane
+                    ? measured.get("endMs").asDouble() - measured.get("startMs").asDouble()
+                    : t.ms();
             builder.add(new TaskSpec(t.id(), t.kind(), ms, t.label(), t.after()));
         }
         return ENGINE.simulate(builder.graph(), scheduler);

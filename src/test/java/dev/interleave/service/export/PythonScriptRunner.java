@@ -27,7 +27,9 @@ final class PythonScriptRunner {
     /** Fails (never skips) when python3 cannot be started: the exports are unchecked without it. */
     static void requirePython() throws InterruptedException {
         try {
-            Process version = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+            Process version = new ProcessBuilder("python3", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             if (!version.waitFor(30, TimeUnit.SECONDS) || version.exitValue() != 0) {
                 fail("python3 --version did not succeed; the exported scripts cannot be checked");
             }
@@ -54,7 +56,9 @@ final class PythonScriptRunner {
         if (python.exitValue() != 0) {
             fail("python3 " + file + " exited with " + python.exitValue() + ":\n" + text);
         }
-        String line = text.lines().filter(l -> l.startsWith(RESULT_PREFIX)).reduce((a, b) -> b)
+        String line = text.lines()
+                .filter(l -> l.startsWith(RESULT_PREFIX))
+                .reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("no " + RESULT_PREFIX + "line in:\n" + text));
         return JSON.readTree(line.substring(RESULT_PREFIX.length()));
     }
