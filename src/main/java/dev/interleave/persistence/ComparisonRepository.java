@@ -22,31 +22,17 @@ public class ComparisonRepository implements PanacheRepositoryBase<ComparisonEnt
 
     /** The comparison without runs; null if unknown. Callers add runs from {@link RunRepository}. */
     public Uni<StoredComparison> findComparison(String id) {
-        return findById(id)
-                .map(e -> e == null
-                        ? null
-                        : new StoredComparison(
-                                e.id,
-                                e.ownerId,
-                                e.shareSlug,
-                                e.graphJson,
-                                e.graphId,
-                                e.createdAt,
-                                java.util.List.of()));
+        return findById(id).map(ComparisonRepository::withoutRuns);
     }
 
     public Uni<StoredComparison> findBySlug(String slug) {
-        return find("shareSlug", slug)
-                .firstResult()
-                .map(e -> e == null
-                        ? null
-                        : new StoredComparison(
-                                e.id,
-                                e.ownerId,
-                                e.shareSlug,
-                                e.graphJson,
-                                e.graphId,
-                                e.createdAt,
-                                java.util.List.of()));
+        return find("shareSlug", slug).firstResult().map(ComparisonRepository::withoutRuns);
+    }
+
+    private static StoredComparison withoutRuns(ComparisonEntity e) {
+        return e == null
+                ? null
+                : new StoredComparison(
+                        e.id, e.ownerId, e.shareSlug, e.graphJson, e.graphId, e.createdAt, java.util.List.of());
     }
 }
