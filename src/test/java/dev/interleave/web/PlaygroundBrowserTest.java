@@ -302,6 +302,9 @@ class PlaygroundBrowserTest {
         loadGraphJson("{\"name\":\"slow\",\"tasks\":[{\"id\":\"wait\",\"kind\":\"io\",\"ms\":8000}]}");
         find("#run-button").click();
         browser.await(RUN_TIMEOUT, d -> find("#stop-button").isDisplayed());
+        // Click once the page has settled into the running state: a click during the layout shift that starting a
+        // run causes can land beside the button (seen once in CI on a cold browser).
+        awaitStatus("running");
         find("#stop-button").click();
         String status = awaitStatus("cancelled");
         assertThat(status).doesNotContain("succeeded");
