@@ -4,7 +4,6 @@ import dev.interleave.engine.clock.Clock;
 import dev.interleave.engine.clock.StopSignal;
 import dev.interleave.engine.clock.SystemClock;
 import dev.interleave.engine.clock.VirtualClock;
-import dev.interleave.engine.graph.GraphMetrics;
 import dev.interleave.engine.graph.TaskGraph;
 import dev.interleave.engine.run.RunEvent;
 import dev.interleave.engine.run.RunListener;
@@ -62,7 +61,7 @@ public final class Engine implements AutoCloseable {
                 limits.defaultDeadline().toNanos(),
                 TimeUnit.NANOSECONDS);
         try {
-            return execute(graph, scheduler, new VirtualClock(), stop, limits.defaultDeadline(), keepEvents, e -> {});
+            return execute(graph, scheduler, new VirtualClock(), stop, limits.defaultDeadline(), keepEvents, null);
         } finally {
             deadline.cancel(false);
         }
@@ -131,7 +130,7 @@ public final class Engine implements AutoCloseable {
         timeline.runFinished(status, reason);
         var timings = timeline.timings();
         long makespan = timeline.makespanNanos();
-        var analysis = RunAnalysis.of(GraphMetrics.of(graph), spec, timings, makespan);
+        var analysis = RunAnalysis.of(graph.metrics(), spec, timings, makespan);
         return new RunResult(
                 spec,
                 clock.isVirtual(),

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.interleave.engine.Engine;
 import dev.interleave.engine.RunAnalysis;
 import dev.interleave.engine.RunResult;
-import dev.interleave.engine.graph.GraphMetrics;
 import dev.interleave.engine.graph.GraphSpec;
 import dev.interleave.engine.graph.TaskGraph;
 import dev.interleave.engine.graph.TaskKind;
@@ -113,7 +112,7 @@ public class ExportService {
                     ? List.<TaskTiming>of()
                     : tasks.stream().map(StoredRuns::timing).toList();
             long makespan = nanos(makespanMs == null ? 0 : makespanMs);
-            var analysis = RunAnalysis.of(GraphMetrics.of(graph), scheduler, timings, makespan);
+            var analysis = RunAnalysis.of(graph.metrics(), scheduler, timings, makespan);
             return new RunResult(
                     scheduler,
                     virtual,

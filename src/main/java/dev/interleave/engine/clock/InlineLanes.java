@@ -1,6 +1,6 @@
 package dev.interleave.engine.clock;
 
-import dev.interleave.engine.graph.Task;
+import dev.interleave.engine.graph.TaskKind;
 import java.util.List;
 
 /** One real lane that is the scheduler's own thread: {@link #start} does the work before it returns. */
@@ -16,11 +16,11 @@ final class InlineLanes implements Lanes {
     }
 
     @Override
-    public void start(int lane, Task task) {
+    public void start(int lane, int task, TaskKind kind, long durationNanos) {
         if (lane != 0 || pending != null) {
             throw new IllegalStateException("the inline lane is busy or lane " + lane + " does not exist");
         }
-        boolean completed = clock.occupy(task.kind(), task.durationNanos(), stop);
+        boolean completed = clock.occupy(kind, durationNanos, stop);
         pending = new Lanes.Completion(0, task, clock.nanos(), completed);
     }
 

@@ -1,6 +1,6 @@
 package dev.interleave.engine.clock;
 
-import dev.interleave.engine.graph.Task;
+import dev.interleave.engine.graph.TaskKind;
 import java.util.List;
 
 /**
@@ -9,8 +9,8 @@ import java.util.List;
  */
 public interface Lanes extends AutoCloseable {
 
-    /** Starts {@code task} on {@code lane}, which must be idle. */
-    void start(int lane, Task task);
+    /** Starts task {@code task} (a declaration index) of {@code kind} on {@code lane}, which must be idle. */
+    void start(int lane, int task, TaskKind kind, long durationNanos);
 
     /**
      * Waits until at least one started task is done, then returns every completion available, earliest first.
@@ -25,5 +25,5 @@ public interface Lanes extends AutoCloseable {
     /**
      * @param completed false when the task was abandoned because the run stopped
      */
-    record Completion(int lane, Task task, long endNanos, boolean completed) {}
+    record Completion(int lane, int task, long endNanos, boolean completed) {}
 }

@@ -1,6 +1,6 @@
 package dev.interleave.engine.clock;
 
-import dev.interleave.engine.graph.Task;
+import dev.interleave.engine.graph.TaskKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,7 +21,7 @@ final class ThreadLanes implements Lanes {
 
     private final Clock clock;
     private final StopSignal stop;
-    private final List<BlockingQueue<Task>> mailboxes = new ArrayList<>();
+    private final List<BlockingQueue<Work>> mailboxes = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final BlockingQueue<Lanes.Completion> completions = new LinkedBlockingQueue<>();
     private volatile boolean closed;
@@ -30,7 +30,7 @@ final class ThreadLanes implements Lanes {
         this.clock = clock;
         this.stop = stop;
         for (int lane = 0; lane < count; lane++) {
-            var mailbox = new ArrayBlockingQueue<Task>(1);
+            var mailbox = new ArrayBlockingQueue<Work>(1);
             mailboxes.add(mailbox);
             int laneIndex = lane;
             Thread thread = factory.newThread(() -> work(laneIndex, mailbox));
@@ -39,13 +39,13 @@ final class ThreadLanes implements Lanes {
         }
     }
 
-    private void work(int lane, BlockingQueue<Task> mailbox) {
+    private void work(int lane, BlockingQueue<Work> mailbox) {
         try {
             while (!closed) {
-                Task task = mailbox.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                if (task != null) {
-                    boolean completed = clock.occupy(task.kind(), task.durationNanos(), stop);
-                    completions.add(new Lanes.Completion(lane, task, clock.nanos(), completed));
+                Work work = mailbox.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (work != null) {
+                    boolean completed = clock.occupy(work.kind(), work.durationNanos(), stop);
+                    completions.add(new Lanes.Completion(lane, work.task(), clock.nanos(), completed));
                 }
             }
         } catch (InterruptedException e) {
@@ -54,8 +54,8 @@ final class ThreadLanes implements Lanes {
     }
 
     @Override
-    public void start(int lane, Task task) {
-        if (!mailboxes.get(lane).offer(task)) {
+    public void start(int lane, int task, TaskKind kind, long durationNanos) {
+        if (!mailboxes.get(lane).offer(new Work(task, kind, durationNanos))) {
             throw new IllegalStateException("lane " + lane + " is busy");
         }
     }
@@ -80,6 +80,9 @@ final class ThreadLanes implements Lanes {
         done.sort(Comparator.comparingLong(Lanes.Completion::endNanos).thenComparingInt(Lanes.Completion::lane));
         return done;
     }
+
+    /** One task handed to a lane's thread. */
+    private record Work(int task, TaskKind kind, long durationNanos) {}
 
     @Override
     public void close() {

@@ -1,6 +1,6 @@
 package dev.interleave.engine.clock;
 
-import dev.interleave.engine.graph.Task;
+import dev.interleave.engine.graph.TaskKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -25,12 +25,12 @@ final class VirtualLanes implements Lanes {
     }
 
     @Override
-    public void start(int lane, Task task) {
+    public void start(int lane, int task, TaskKind kind, long durationNanos) {
         if (busy[lane]) {
             throw new IllegalStateException("lane " + lane + " is busy");
         }
         busy[lane] = true;
-        running.add(new Lanes.Completion(lane, task, clock.nanos() + task.durationNanos(), true));
+        running.add(new Lanes.Completion(lane, task, clock.nanos() + durationNanos, true));
     }
 
     @Override

@@ -19,27 +19,29 @@ public record GraphMetrics(
         criticalPath = List.copyOf(criticalPath);
     }
 
-    public static GraphMetrics of(TaskGraph graph) {
+    /** Computes the metrics; {@link TaskGraph#metrics()} keeps them, so prefer that. */
+    static GraphMetrics of(TaskGraph graph) {
         int n = graph.size();
         long total = 0;
         long holding = 0;
         long[] finish = new long[n];
         int[] via = new int[n];
         for (int task : topologicalOrder(graph)) {
-            Task t = graph.task(task);
-            total += t.durationNanos();
-            if (t.kind().holdsLoop()) {
-                holding += t.durationNanos();
+            long duration = graph.durationNanos(task);
+            total += duration;
+            if (graph.kind(task).holdsLoop()) {
+                holding += duration;
             }
             long start = 0;
             via[task] = -1;
-            for (int dep : graph.dependenciesOf(task)) {
+            for (int k = 0; k < graph.dependencyCount(task); k++) {
+                int dep = graph.dependency(task, k);
                 if (via[task] < 0 || finish[dep] > start || (finish[dep] == start && dep < via[task])) {
                     start = finish[dep];
                     via[task] = dep;
                 }
             }
-            finish[task] = start + t.durationNanos();
+            finish[task] = start + duration;
         }
         int last = 0;
         for (int i = 1; i < n; i++) {
@@ -49,7 +51,7 @@ public record GraphMetrics(
         }
         var path = new ArrayList<String>();
         for (int t = last; t >= 0; t = via[t]) {
-            path.add(graph.task(t).id());
+            path.add(graph.id(t));
         }
         Collections.reverse(path);
         return new GraphMetrics(total, holding, n == 0 ? 0 : finish[last], path);
@@ -63,13 +65,15 @@ public record GraphMetrics(
         int head = 0;
         int tail = 0;
         for (int i = 0; i < n; i++) {
-            waiting[i] = graph.dependenciesOf(i).length;
+            waiting[i] = graph.dependencyCount(i);
             if (waiting[i] == 0) {
                 order[tail++] = i;
             }
         }
         while (head < tail) {
-            for (int dependent : graph.dependentsOf(order[head++])) {
+            int task = order[head++];
+            for (int k = 0; k < graph.dependentCount(task); k++) {
+                int dependent = graph.dependent(task, k);
                 if (--waiting[dependent] == 0) {
                     order[tail++] = dependent;
                 }

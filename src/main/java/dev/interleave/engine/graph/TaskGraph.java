@@ -11,47 +11,40 @@ import java.util.Objects;
  * A valid task graph: acyclic, every dependency known, ids unique. Immutable; safe to share between runs and
  * threads. Only {@link GraphValidator} creates one, so holding a {@code TaskGraph} means holding a valid graph.
  *
- * <p>Dependencies are kept as index arrays because schedulers walk them on their hot path.
+ * <p>Schedulers walk the graph on their hot path, a million tasks at a time, so besides the {@link Task} records
+ * it keeps what they read in flat arrays indexed by declaration index: ids, kinds, durations, and the edges in
+ * both directions as compressed rows (one offsets array and one targets array each), which keeps neighbouring
+ * tasks' edges next to each other in memory.
  */
 public final class TaskGraph {
 
     private final String name;
     private final List<Task> tasks;
-    private final int[][] dependencies;
-    private final int[][] dependents;
+    private final String[] ids;
+    private final TaskKind[] kinds;
+    private final long[] durations;
+    private final Edges dependencies;
+    private final Edges dependents;
     private final Map<String, Integer> indexById;
-    private final int edgeCount;
+    /** Computed on first use; the graph is immutable, so a race computes the same value twice at worst. */
+    private volatile GraphMetrics metrics;
 
     TaskGraph(String name, List<Task> tasks, int[][] dependencies) {
         this.name = name;
         this.tasks = List.copyOf(tasks);
-        this.dependencies = dependencies;
-        this.dependents = invert(dependencies);
-        this.indexById = new HashMap<>(tasks.size() * 2);
+        int n = tasks.size();
+        this.ids = new String[n];
+        this.kinds = new TaskKind[n];
+        this.durations = new long[n];
+        this.indexById = new HashMap<>(n * 2);
         for (var task : tasks) {
+            ids[task.index()] = task.id();
+            kinds[task.index()] = task.kind();
+            durations[task.index()] = task.durationNanos();
             indexById.put(task.id(), task.index());
         }
-        this.edgeCount = Arrays.stream(dependencies).mapToInt(d -> d.length).sum();
-    }
-
-    private static int[][] invert(int[][] dependencies) {
-        int[] counts = new int[dependencies.length];
-        for (int[] deps : dependencies) {
-            for (int dep : deps) {
-                counts[dep]++;
-            }
-        }
-        int[][] result = new int[dependencies.length][];
-        for (int i = 0; i < result.length; i++) {
-            result[i] = new int[counts[i]];
-        }
-        int[] fill = new int[dependencies.length];
-        for (int task = 0; task < dependencies.length; task++) {
-            for (int dep : dependencies[task]) {
-                result[dep][fill[dep]++] = task; // ascending task index: declaration order
-            }
-        }
-        return result;
+        this.dependencies = Edges.of(dependencies);
+        this.dependents = this.dependencies.inverted();
     }
 
     /** The graph's display name; may be null. */
@@ -64,11 +57,11 @@ public final class TaskGraph {
     }
 
     public int size() {
-        return tasks.size();
+        return ids.length;
     }
 
     public int edgeCount() {
-        return edgeCount;
+        return dependencies.targets.length;
     }
 
     public Task task(int index) {
@@ -83,26 +76,119 @@ public final class TaskGraph {
         return tasks.get(index);
     }
 
-    /** Indices of the tasks that task {@code index} awaits, in its {@code after} order. Do not modify. */
-    public int[] dependenciesOf(int index) {
-        return dependencies[index];
+    public String id(int task) {
+        return ids[task];
     }
 
-    /** Indices of the tasks that await task {@code index}, ascending (declaration order). Do not modify. */
-    public int[] dependentsOf(int index) {
-        return dependents[index];
+    public TaskKind kind(int task) {
+        return kinds[task];
+    }
+
+    public long durationNanos(int task) {
+        return durations[task];
+    }
+
+    /** How many tasks task {@code task} awaits. */
+    public int dependencyCount(int task) {
+        return dependencies.count(task);
+    }
+
+    /** The {@code k}-th task that task {@code task} awaits, in its {@code after} order. */
+    public int dependency(int task, int k) {
+        return dependencies.target(task, k);
+    }
+
+    /** How many tasks await task {@code task}. */
+    public int dependentCount(int task) {
+        return dependents.count(task);
+    }
+
+    /** The {@code k}-th task that awaits task {@code task}, ascending (declaration order). */
+    public int dependent(int task, int k) {
+        return dependents.target(task, k);
+    }
+
+    /** A copy of the indices of the tasks that task {@code task} awaits, in its {@code after} order. */
+    public int[] dependenciesOf(int task) {
+        return dependencies.copyOf(task);
+    }
+
+    /** A copy of the indices of the tasks that await task {@code task}, ascending (declaration order). */
+    public int[] dependentsOf(int task) {
+        return dependents.copyOf(task);
+    }
+
+    /** Total work, loop-holding work and critical path; computed once per graph. */
+    public GraphMetrics metrics() {
+        var known = metrics;
+        if (known == null) {
+            known = GraphMetrics.of(this);
+            metrics = known;
+        }
+        return known;
     }
 
     /** Converts back to the public contract form (e.g. for persistence or export). */
     public GraphSpec toSpec() {
         var specs = new ArrayList<TaskSpec>(tasks.size());
         for (var task : tasks) {
-            var after = new ArrayList<String>(dependencies[task.index()].length);
-            for (int dep : dependencies[task.index()]) {
-                after.add(tasks.get(dep).id());
+            var after = new ArrayList<String>(dependencyCount(task.index()));
+            for (int k = 0; k < dependencyCount(task.index()); k++) {
+                after.add(ids[dependency(task.index(), k)]);
             }
             specs.add(new TaskSpec(task.id(), task.kind().wireName(), task.ms(), task.label(), after));
         }
         return new GraphSpec(name, specs);
+    }
+
+    /**
+     * Edges in compressed rows: task {@code i}'s targets are {@code targets[start[i] .. start[i + 1])}.
+     */
+    private record Edges(int[] start, int[] targets) {
+
+        static Edges of(int[][] rows) {
+            int[] start = new int[rows.length + 1];
+            for (int i = 0; i < rows.length; i++) {
+                start[i + 1] = start[i] + rows[i].length;
+            }
+            int[] targets = new int[start[rows.length]];
+            for (int i = 0; i < rows.length; i++) {
+                System.arraycopy(rows[i], 0, targets, start[i], rows[i].length);
+            }
+            return new Edges(start, targets);
+        }
+
+        /** The reverse edges; each row lists its targets ascending, because sources are visited in order. */
+        Edges inverted() {
+            int n = start.length - 1;
+            int[] reverseStart = new int[n + 1];
+            for (int target : targets) {
+                reverseStart[target + 1]++;
+            }
+            for (int i = 0; i < n; i++) {
+                reverseStart[i + 1] += reverseStart[i];
+            }
+            int[] fill = Arrays.copyOf(reverseStart, n);
+            int[] reverseTargets = new int[targets.length];
+            for (int source = 0; source < n; source++) {
+                for (int e = start[source]; e < start[source + 1]; e++) {
+                    reverseTargets[fill[targets[e]]++] = source;
+                }
+            }
+            return new Edges(reverseStart, reverseTargets);
+        }
+
+        int count(int row) {
+            return start[row + 1] - start[row];
+        }
+
+        int target(int row, int k) {
+            assert k >= 0 && k < count(row) : "edge " + k + " of a row with " + count(row);
+            return targets[start[row] + k];
+        }
+
+        int[] copyOf(int row) {
+            return Arrays.copyOfRange(targets, start[row], start[row + 1]);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.interleave.engine.run;
 
 import dev.interleave.engine.clock.Clock;
-import dev.interleave.engine.graph.Task;
 import dev.interleave.engine.graph.TaskGraph;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,55 +12,57 @@ import java.util.function.Consumer;
  * The single writer of a run's events: stamps each with the next sequence number and the clock's time, keeps the
  * per-task times, and hands the event to the outlet (which must not block). Confined to the scheduler's thread.
  *
- * <p>Per-task state is kept in arrays indexed by declaration index, so a million-task simulation stays compact.
+ * <p>Per-task state is kept in arrays indexed by declaration index, so a million-task simulation stays compact:
+ * a task's times, lane and state sit side by side in one array, because a scheduler touches them together. Events are built
+ * as objects only for a live outlet; the kept log stores them as columns ({@link EventLog}).
  */
 public final class Timeline {
+
+    /** Offsets of a task's facts within {@link #facts}: its times, then its lane and its state's ordinal. */
+    private static final int START = 0;
+
+    private static final int END = 1;
+    private static final int DUE = 2;
+    private static final int CALLBACK = 3;
+    private static final int RESUMED = 4;
+    private static final int LANE = 5;
+    private static final int STATE = 6;
+    private static final int FACTS = 7;
+
+    private static final TaskState[] STATES = TaskState.values();
 
     private final TaskGraph graph;
     private final Clock clock;
     private final Consumer<RunEvent> outlet;
-    private final List<RunEvent> events;
-    /** False when nobody keeps or receives events: they are then counted but never built. */
-    private final boolean recording;
+    /** Null when the run keeps no events; then events are counted, and built only for the outlet. */
+    private final EventLog log;
 
     private long seq;
-    private final int[] lanes;
-    private final TaskState[] states;
-    private final long[] starts;
-    private final long[] ends;
-    private final long[] dues;
-    private final long[] callbacks;
-    private final long[] resumes;
+    /**
+     * Task {@code i}'s facts are {@code facts[i * FACTS + START ...]}: times ({@link TaskTiming#ABSENT} until
+     * set), lane ({@link RunEvent#NO_LANE} until it works) and state (PENDING until it finishes or is cancelled).
+     */
+    private final long[] facts;
+
     private long lastFinishNanos;
     private long stopNanos = TaskTiming.ABSENT;
 
     /**
      * @param keepEvents keep every event for {@link #events()} (off for very large simulations)
-     * @param outlet     receives every event as it is emitted; must not block
+     * @param outlet     receives every event as it is emitted; must not block; may be null
      */
     public Timeline(TaskGraph graph, Clock clock, boolean keepEvents, Consumer<RunEvent> outlet) {
         this.graph = Objects.requireNonNull(graph, "graph");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.outlet = outlet;
-        // At most 7 events per task plus one resume per awaited dependency: sized once, never copied while growing.
-        this.events = keepEvents ? new ArrayList<>(7 * graph.size() + graph.edgeCount() + 2) : null;
-        this.recording = keepEvents || outlet != null;
+        this.log = keepEvents ? new EventLog(graph) : null;
         int n = graph.size();
-        lanes = new int[n];
-        Arrays.fill(lanes, RunEvent.NO_LANE);
-        states = new TaskState[n];
-        Arrays.fill(states, TaskState.PENDING);
-        starts = absent(n);
-        ends = absent(n);
-        dues = absent(n);
-        callbacks = absent(n);
-        resumes = absent(n);
-    }
-
-    private static long[] absent(int n) {
-        long[] times = new long[n];
-        Arrays.fill(times, TaskTiming.ABSENT);
-        return times;
+        facts = new long[n * FACTS];
+        Arrays.fill(facts, TaskTiming.ABSENT);
+        for (int at = 0; at < facts.length; at += FACTS) {
+            facts[at + LANE] = RunEvent.NO_LANE;
+            facts[at + STATE] = TaskState.PENDING.ordinal();
+        }
     }
 
     public TaskGraph graph() {
@@ -73,80 +74,66 @@ public final class Timeline {
     }
 
     public void runStarted(String scheduler, int laneCount) {
-        if (!countOnly()) {
-            emit(new RunEvent.RunStarted(seq, now(), RunEvent.NO_LANE, scheduler, laneCount, clock.isVirtual()));
+        var event = new RunEvent.RunStarted(seq++, now(), RunEvent.NO_LANE, scheduler, laneCount, clock.isVirtual());
+        if (log != null) {
+            log.append(event);
+        }
+        if (outlet != null) {
+            outlet.accept(event);
         }
     }
 
     public void ready(int task) {
-        if (!countOnly()) {
-            emit(new RunEvent.TaskReady(seq, now(), RunEvent.NO_LANE, id(task)));
-        }
+        emit(EventLog.TASK_READY, now(), RunEvent.NO_LANE, task, 0);
     }
 
     public void created(int task) {
-        if (!countOnly()) {
-            emit(new RunEvent.TaskCreated(seq, now(), 0, id(task)));
-        }
+        emit(EventLog.TASK_CREATED, now(), 0, task, 0);
     }
 
     public void started(int task) {
-        if (!countOnly()) {
-            emit(new RunEvent.TaskStarted(seq, now(), 0, id(task)));
-        }
+        emit(EventLog.TASK_STARTED, now(), 0, task, 0);
     }
 
     public void workStarted(int task, int lane) {
         long now = now();
-        lanes[task] = lane;
-        starts[task] = now;
-        if (!countOnly()) {
-            emit(new RunEvent.WorkStarted(seq, now, lane, id(task)));
-        }
+        facts[task * FACTS + LANE] = lane;
+        facts[task * FACTS + START] = now;
+        emit(EventLog.WORK_STARTED, now, lane, task, 0);
     }
 
     public void timerArmed(int task, long dueNanos) {
         long now = now();
-        lanes[task] = 0;
-        starts[task] = now;
-        if (!countOnly()) {
-            emit(new RunEvent.TimerArmed(seq, now, 0, id(task), dueNanos));
-        }
+        facts[task * FACTS + LANE] = 0;
+        facts[task * FACTS + START] = now;
+        emit(EventLog.TIMER_ARMED, now, 0, task, dueNanos);
     }
 
     public void timerDue(int task, long dueNanos) {
-        dues[task] = dueNanos;
-        if (!countOnly()) {
-            emit(new RunEvent.TimerDue(seq, now(), 0, id(task), dueNanos));
-        }
+        facts[task * FACTS + DUE] = dueNanos;
+        emit(EventLog.TIMER_DUE, now(), 0, task, dueNanos);
     }
 
     public void timerCallback(int task) {
         long now = now();
-        callbacks[task] = now;
-        if (!countOnly()) {
-            emit(new RunEvent.TimerCallbackRun(seq, now, 0, id(task)));
-        }
+        facts[task * FACTS + CALLBACK] = now;
+        emit(EventLog.TIMER_CALLBACK, now, 0, task, 0);
     }
 
     /** @param awaited index of the dependency the task waited for, or -1 when it resumes after its sleep */
     public void resumed(int task, int awaited) {
         long now = now();
         if (awaited < 0) {
-            resumes[task] = now;
+            facts[task * FACTS + RESUMED] = now;
         }
-        if (!countOnly()) {
-            emit(new RunEvent.TaskResumed(seq, now, 0, id(task), awaited < 0 ? null : id(awaited)));
-        }
+        emit(EventLog.TASK_RESUMED, now, 0, task, awaited);
     }
 
     public void finished(int task, int lane, long atNanos) {
-        states[task] = TaskState.FINISHED;
-        ends[task] = atNanos;
+        facts[task * FACTS + STATE] = TaskState.FINISHED.ordinal();
+        facts[task * FACTS + END] = atNanos;
         lastFinishNanos = Math.max(lastFinishNanos, atNanos);
-        if (!countOnly()) {
-            emit(new RunEvent.TaskFinished(seq, atNanos, lane, id(task)));
-        }
+        emit(EventLog.TASK_FINISHED, atNanos, lane, task, 0);
     }
 
     public void finished(int task, int lane) {
@@ -154,27 +141,30 @@ public final class Timeline {
     }
 
     public boolean isFinished(int task) {
-        return states[task] == TaskState.FINISHED;
+        return state(task) == TaskState.FINISHED;
     }
 
     /** Marks every task that has not finished as cancelled; a task that was working keeps its lane. */
     public void cancelUnfinished() {
         long now = now();
         stopNanos = now;
-        for (int task = 0; task < states.length; task++) {
-            if (states[task] == TaskState.PENDING) {
-                states[task] = TaskState.CANCELLED;
-                ends[task] = starts[task] == TaskTiming.ABSENT ? TaskTiming.ABSENT : now;
-                if (!countOnly()) {
-                    emit(new RunEvent.TaskCancelled(seq, now, lanes[task], id(task)));
-                }
+        for (int task = 0; task < graph.size(); task++) {
+            if (state(task) == TaskState.PENDING) {
+                int at = task * FACTS;
+                facts[at + STATE] = TaskState.CANCELLED.ordinal();
+                facts[at + END] = facts[at + START] == TaskTiming.ABSENT ? TaskTiming.ABSENT : now;
+                emit(EventLog.TASK_CANCELLED, now, lane(task), task, 0);
             }
         }
     }
 
     public void runFinished(RunStatus status, String reason) {
-        if (!countOnly()) {
-            emit(new RunEvent.RunFinished(seq, now(), RunEvent.NO_LANE, status, reason));
+        var event = new RunEvent.RunFinished(seq++, now(), RunEvent.NO_LANE, status, reason);
+        if (log != null) {
+            log.append(event);
+        }
+        if (outlet != null) {
+            outlet.accept(event);
         }
     }
 
@@ -183,8 +173,9 @@ public final class Timeline {
         return stopNanos == TaskTiming.ABSENT ? lastFinishNanos : Math.max(lastFinishNanos, stopNanos);
     }
 
+    /** Every event in sequence order, rebuilt on access; empty if the run keeps no events. */
     public List<RunEvent> events() {
-        return events == null ? List.of() : events;
+        return log == null ? List.of() : log;
     }
 
     public long eventCount() {
@@ -192,55 +183,51 @@ public final class Timeline {
     }
 
     public List<TaskTiming> timings() {
-        var timings = new ArrayList<TaskTiming>(states.length);
-        for (int i = 0; i < states.length; i++) {
-            Task t = graph.task(i);
+        var timings = new ArrayList<TaskTiming>(graph.size());
+        for (int i = 0; i < graph.size(); i++) {
+            int at = i * FACTS;
             timings.add(new TaskTiming(
-                    t.id(),
-                    t.kind(),
-                    lanes[i],
-                    states[i],
+                    graph.id(i),
+                    graph.kind(i),
+                    lane(i),
+                    state(i),
                     readyNanos(i),
-                    starts[i],
-                    ends[i],
-                    dues[i],
-                    callbacks[i],
-                    resumes[i]));
+                    facts[at + START],
+                    facts[at + END],
+                    facts[at + DUE],
+                    facts[at + CALLBACK],
+                    facts[at + RESUMED]));
         }
         return timings;
     }
 
     private long readyNanos(int task) {
         long ready = 0;
-        for (int dep : graph.dependenciesOf(task)) {
-            if (ends[dep] == TaskTiming.ABSENT) {
+        for (int k = 0; k < graph.dependencyCount(task); k++) {
+            long end = facts[graph.dependency(task, k) * FACTS + END];
+            if (end == TaskTiming.ABSENT) {
                 return TaskTiming.ABSENT;
             }
-            ready = Math.max(ready, ends[dep]);
+            ready = Math.max(ready, end);
         }
         return ready;
     }
 
-    private String id(int task) {
-        return graph.task(task).id();
+    private int lane(int task) {
+        return (int) facts[task * FACTS + LANE];
     }
 
-    /** When nobody wants events, counts one and says so, so that the caller skips building it. */
-    private boolean countOnly() {
-        if (recording) {
-            return false;
-        }
-        seq++;
-        return true;
+    private TaskState state(int task) {
+        return STATES[(int) facts[task * FACTS + STATE]];
     }
 
-    private void emit(RunEvent event) {
-        seq++;
-        if (events != null) {
-            events.add(event);
+    private void emit(byte code, long atNanos, int lane, int task, long extra) {
+        long eventSeq = seq++;
+        if (log != null) {
+            log.append(code, atNanos, lane, task, extra);
         }
         if (outlet != null) {
-            outlet.accept(event);
+            outlet.accept(EventLog.taskEvent(graph, eventSeq, code, atNanos, lane, task, extra));
         }
     }
 }

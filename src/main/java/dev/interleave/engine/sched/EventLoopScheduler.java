@@ -2,11 +2,9 @@ package dev.interleave.engine.sched;
 
 import dev.interleave.engine.clock.Clock;
 import dev.interleave.engine.clock.StopSignal;
-import dev.interleave.engine.graph.Task;
 import dev.interleave.engine.graph.TaskGraph;
 import dev.interleave.engine.graph.TaskKind;
 import dev.interleave.engine.run.Timeline;
-import java.util.Arrays;
 
 /**
  * A model of CPython's asyncio running the graph's natural program, hop by hop:
@@ -34,10 +32,18 @@ import java.util.Arrays;
  */
 public final class EventLoopScheduler implements Scheduler {
 
-    private static final byte NEW = 0;
-    private static final byte AWAITING = 1;
-    private static final byte SLEEPING = 2;
-    private static final byte DONE = 3;
+    private static final int NEW = 0;
+    private static final int AWAITING = 1;
+    private static final int SLEEPING = 2;
+    private static final int DONE = 3;
+
+    /** Offsets of a task's slots within {@link #state}. */
+    private static final int PHASE = 0;
+
+    private static final int CURSOR = 1;
+    private static final int FIRST_WAITER = 2;
+    private static final int LAST_WAITER = 3;
+    private static final int SLOTS = 4;
 
     private TaskGraph graph;
     private Timeline timeline;
@@ -45,14 +51,17 @@ public final class EventLoopScheduler implements Scheduler {
     private StopSignal stop;
     private final CallbackQueue ready = new CallbackQueue();
     private final TimerQueue timers = new TimerQueue();
-    private byte[] phase;
-    /** Per task: index into its dependency array of the dependency it awaits next. */
-    private int[] cursor;
-    /** Per task: its waiters (done-callbacks) as a linked list of nodes, in registration order. */
-    private int[] waitersHead;
+    /**
+     * Per task, side by side because a hop touches them together: {@code state[task * SLOTS + PHASE]}, the
+     * position in its {@code after} list of the dependency it awaits next ({@code CURSOR}), and its waiters
+     * (done-callbacks) as a linked list of nodes in registration order ({@code FIRST_WAITER}, {@code LAST_WAITER};
+     * -1 when none).
+     */
+    private int[] state;
 
-    private int[] waitersTail;
+    /** The waiter nodes: the task each one wakes, and the next node of the same awaited task (-1: last). */
     private int[] nodeTask;
+
     private int[] nodeNext;
     private int nodes;
     private Thread owner;
@@ -79,11 +88,10 @@ public final class EventLoopScheduler implements Scheduler {
         this.clock = clock;
         this.stop = stop;
         int n = graph.size();
-        phase = new byte[n];
-        cursor = new int[n];
-        waitersHead = new int[n];
-        waitersTail = new int[n];
-        Arrays.fill(waitersHead, -1);
+        state = new int[n * SLOTS];
+        for (int task = 0; task < n; task++) {
+            state[task * SLOTS + FIRST_WAITER] = -1;
+        }
         nodeTask = new int[Math.max(1, graph.edgeCount())];
         nodeNext = new int[nodeTask.length];
     }
@@ -128,8 +136,8 @@ public final class EventLoopScheduler implements Scheduler {
 
     /** {@code Task.__step}: the first step, or the step after {@code sleep(0)} yielded. */
     private void step(int task) {
-        if (phase[task] == NEW) {
-            phase[task] = AWAITING;
+        if (state[task * SLOTS + PHASE] == NEW) {
+            state[task * SLOTS + PHASE] = AWAITING;
             timeline.started(task);
         } else {
             timeline.resumed(task, -1);
@@ -139,9 +147,9 @@ public final class EventLoopScheduler implements Scheduler {
 
     /** {@code Task.__wakeup}: a future the task awaited is done; the task resumes in this same callback. */
     private void wakeUp(int task) {
-        int[] deps = graph.dependenciesOf(task);
-        boolean afterDependency = phase[task] == AWAITING && cursor[task] < deps.length;
-        timeline.resumed(task, afterDependency ? deps[cursor[task]] : -1);
+        int cursor = state[task * SLOTS + CURSOR];
+        boolean afterDependency = state[task * SLOTS + PHASE] == AWAITING && cursor < graph.dependencyCount(task);
+        timeline.resumed(task, afterDependency ? graph.dependency(task, cursor) : -1);
         advance(task);
     }
 
@@ -153,46 +161,49 @@ public final class EventLoopScheduler implements Scheduler {
 
     /** Runs the task's coroutine until it suspends or returns. */
     private void advance(int task) {
-        if (phase[task] == SLEEPING) {
+        if (state[task * SLOTS + PHASE] == SLEEPING) {
             finish(task);
             return;
         }
-        int[] deps = graph.dependenciesOf(task);
-        while (cursor[task] < deps.length) {
-            int dep = deps[cursor[task]];
-            if (phase[dep] != DONE) {
+        int count = graph.dependencyCount(task);
+        int cursor = state[task * SLOTS + CURSOR];
+        for (; cursor < count; cursor++) {
+            int dep = graph.dependency(task, cursor);
+            if (state[dep * SLOTS + PHASE] != DONE) {
+                state[task * SLOTS + CURSOR] = cursor;
                 addWaiter(dep, task);
                 return;
             }
-            cursor[task]++;
         }
+        state[task * SLOTS + CURSOR] = cursor;
         work(task);
     }
 
     private void work(int task) {
-        Task t = graph.task(task);
-        if (t.kind() == TaskKind.IO) {
-            phase[task] = SLEEPING;
-            if (t.durationNanos() == 0) {
+        TaskKind kind = graph.kind(task);
+        long duration = graph.durationNanos(task);
+        if (kind == TaskKind.IO) {
+            state[task * SLOTS + PHASE] = SLEEPING;
+            if (duration == 0) {
                 timeline.workStarted(task, 0);
                 ready.add(CallbackQueue.STEP, task); // sleep(0): a bare yield; __step reschedules itself
             } else {
-                long due = clock.nanos() + t.durationNanos();
+                long due = clock.nanos() + duration;
                 timers.add(due, task);
                 timeline.timerArmed(task, due);
             }
             return;
         }
         timeline.workStarted(task, 0);
-        if (clock.occupy(t.kind(), t.durationNanos(), stop)) {
+        if (clock.occupy(kind, duration, stop)) {
             finish(task);
         }
     }
 
     private void finish(int task) {
-        phase[task] = DONE;
+        state[task * SLOTS + PHASE] = DONE;
         timeline.finished(task, 0);
-        for (int node = waitersHead[task]; node >= 0; node = nodeNext[node]) {
+        for (int node = state[task * SLOTS + FIRST_WAITER]; node >= 0; node = nodeNext[node]) {
             ready.add(CallbackQueue.WAKEUP, nodeTask[node]);
         }
     }
@@ -201,11 +212,11 @@ public final class EventLoopScheduler implements Scheduler {
         int node = nodes++;
         nodeTask[node] = waiter;
         nodeNext[node] = -1;
-        if (waitersHead[awaited] < 0) {
-            waitersHead[awaited] = node;
+        if (state[awaited * SLOTS + FIRST_WAITER] < 0) {
+            state[awaited * SLOTS + FIRST_WAITER] = node;
         } else {
-            nodeNext[waitersTail[awaited]] = node;
+            nodeNext[state[awaited * SLOTS + LAST_WAITER]] = node;
         }
-        waitersTail[awaited] = node;
+        state[awaited * SLOTS + LAST_WAITER] = node;
     }
 }

@@ -35,7 +35,7 @@ final class ListScheduling {
         TaskGraph graph = timeline.graph();
         int[] waitingOn = new int[graph.size()];
         for (int task = 0; task < graph.size(); task++) {
-            waitingOn[task] = graph.dependenciesOf(task).length;
+            waitingOn[task] = graph.dependencyCount(task);
             if (waitingOn[task] == 0) {
                 ready.add(task);
                 timeline.ready(task);
@@ -66,7 +66,7 @@ final class ListScheduling {
                 int task = ready.poll();
                 busy[lane] = true;
                 timeline.workStarted(task, lane);
-                lanes.start(lane, graph.task(task));
+                lanes.start(lane, task, graph.kind(task), graph.durationNanos(task));
                 started++;
             }
         }
@@ -78,10 +78,11 @@ final class ListScheduling {
         int[] nowReady = new int[0];
         int count = 0;
         for (var completion : done) {
-            int task = completion.task().index();
+            int task = completion.task();
             busy[completion.lane()] = false;
             timeline.finished(task, completion.lane(), completion.endNanos());
-            for (int dependent : graph.dependentsOf(task)) {
+            for (int k = 0; k < graph.dependentCount(task); k++) {
+                int dependent = graph.dependent(task, k);
                 if (--waitingOn[dependent] == 0) {
                     if (count == nowReady.length) {
                         nowReady = Arrays.copyOf(nowReady, Math.max(4, count * 2));

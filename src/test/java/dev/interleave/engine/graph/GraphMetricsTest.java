@@ -18,7 +18,7 @@ class GraphMetricsTest {
                 .blocking("c", 200, "a")
                 .io("d", 50, "b", "c")
                 .graph();
-        GraphMetrics metrics = GraphMetrics.of(graph);
+        GraphMetrics metrics = graph.metrics();
         assertThat(metrics.totalWorkNanos()).isEqualTo(650 * MS);
         assertThat(metrics.loopHoldingWorkNanos()).isEqualTo(500 * MS);
         assertThat(metrics.criticalPathNanos()).isEqualTo(450 * MS);
@@ -32,7 +32,7 @@ class GraphMetricsTest {
                 .io("b", 3000)
                 .cpu("c", 500)
                 .graph();
-        GraphMetrics metrics = GraphMetrics.of(graph);
+        GraphMetrics metrics = graph.metrics();
         assertThat(metrics.totalWorkNanos()).isEqualTo(5500 * MS);
         assertThat(metrics.loopHoldingWorkNanos()).isEqualTo(500 * MS);
         assertThat(metrics.criticalPathNanos()).isEqualTo(3000 * MS);
@@ -48,7 +48,7 @@ class GraphMetricsTest {
                 .cpu("z", 10, "y", "x")
                 .io("w", 110)
                 .graph();
-        GraphMetrics metrics = GraphMetrics.of(graph);
+        GraphMetrics metrics = graph.metrics();
         assertThat(metrics.criticalPathNanos()).isEqualTo(110 * MS);
         assertThat(metrics.criticalPath()).containsExactly("x", "z");
     }
@@ -56,7 +56,7 @@ class GraphMetricsTest {
     @Test
     void dependencyOnALaterDeclaredTaskCounts() {
         TaskGraph graph = GraphSpec.named("later").io("a", 10, "b").cpu("b", 20).graph();
-        GraphMetrics metrics = GraphMetrics.of(graph);
+        GraphMetrics metrics = graph.metrics();
         assertThat(metrics.criticalPathNanos()).isEqualTo(30 * MS);
         assertThat(metrics.criticalPath()).containsExactly("b", "a");
     }
@@ -65,15 +65,15 @@ class GraphMetricsTest {
     void fractionalMillisecondsAreKeptInNanoseconds() {
         TaskGraph graph =
                 GraphSpec.named("frac").io("a", 0.5).cpu("b", 1.25, "a").graph();
-        GraphMetrics metrics = GraphMetrics.of(graph);
+        GraphMetrics metrics = graph.metrics();
         assertThat(metrics.totalWorkNanos()).isEqualTo(1_750_000L);
         assertThat(metrics.criticalPathNanos()).isEqualTo(1_750_000L);
     }
 
     @Test
     void zeroDurationGraph() {
-        GraphMetrics metrics = GraphMetrics.of(
-                GraphSpec.named("zero").io("a", 0).cpu("b", 0, "a").graph());
+        GraphMetrics metrics =
+                GraphSpec.named("zero").io("a", 0).cpu("b", 0, "a").graph().metrics();
         assertThat(metrics.totalWorkNanos()).isZero();
         assertThat(metrics.criticalPathNanos()).isZero();
         assertThat(metrics.criticalPath()).isNotEmpty();

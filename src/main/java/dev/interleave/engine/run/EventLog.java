@@ -1,0 +1,136 @@
+package dev.interleave.engine.run;
+
+import dev.interleave.engine.graph.TaskGraph;
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.RandomAccess;
+
+/**
+ * Every event of a run, kept as columns of primitives in fixed-size blocks rather than as objects: a million-task
+ * simulation emits millions of events, and as records they would take twice the memory and keep the garbage
+ * collector copying them. {@link #get} rebuilds the record on demand, equal to the one that was emitted.
+ *
+ * <p>Invariants: event {@code i} has sequence number {@code i} (the log keeps every event of its run, in
+ * order); blocks are never copied or moved once allocated; only the run's thread appends, and readers look
+ * only after the run finished (the run's result is published to them by the thread that finished it).
+ */
+final class EventLog extends AbstractList<RunEvent> implements RandomAccess {
+
+    private static final int BLOCK_BITS = 16;
+    private static final int BLOCK = 1 << BLOCK_BITS;
+    private static final int MASK = BLOCK - 1;
+
+    /** What each event is; {@link #taskEvent} turns a code back into its record type. */
+    static final byte RUN_STARTED = 0;
+
+    static final byte TASK_READY = 1;
+    static final byte TASK_CREATED = 2;
+    static final byte TASK_STARTED = 3;
+    static final byte WORK_STARTED = 4;
+    static final byte TIMER_ARMED = 5;
+    static final byte TIMER_DUE = 6;
+    static final byte TIMER_CALLBACK = 7;
+    static final byte TASK_RESUMED = 8;
+    static final byte TASK_FINISHED = 9;
+    static final byte TASK_CANCELLED = 10;
+    static final byte RUN_FINISHED = 11;
+
+    private final TaskGraph graph;
+    private byte[][] codes = new byte[0][];
+    private long[][] nanos = new long[0][];
+    private byte[][] lanes = new byte[0][];
+    private int[][] tasks = new int[0][];
+    /** Per event: a timer's due time, or the index of the dependency a resumed task awaited (-1: its sleep). */
+    private long[][] extras = new long[0][];
+
+    private int size;
+    /** The run-level events, kept whole: they carry text. */
+    private RunEvent.RunStarted runStarted;
+
+    private RunEvent.RunFinished runFinished;
+
+    EventLog(TaskGraph graph) {
+        this.graph = graph;
+    }
+
+    /** Appends a task event; {@code lane} is -1..63, as the engine's lanes are. */
+    void append(byte code, long atNanos, int lane, int task, long extra) {
+        int block = size >>> BLOCK_BITS;
+        if (block == codes.length) {
+            grow();
+        }
+        int slot = size & MASK;
+        codes[block][slot] = code;
+        nanos[block][slot] = atNanos;
+        lanes[block][slot] = (byte) lane;
+        tasks[block][slot] = task;
+        extras[block][slot] = extra;
+        size++;
+    }
+
+    void append(RunEvent.RunStarted event) {
+        runStarted = event;
+        append(RUN_STARTED, event.nanos(), event.lane(), -1, 0);
+    }
+
+    void append(RunEvent.RunFinished event) {
+        runFinished = event;
+        append(RUN_FINISHED, event.nanos(), event.lane(), -1, 0);
+    }
+
+    private void grow() {
+        int blocks = codes.length + 1;
+        codes = Arrays.copyOf(codes, blocks);
+        nanos = Arrays.copyOf(nanos, blocks);
+        lanes = Arrays.copyOf(lanes, blocks);
+        tasks = Arrays.copyOf(tasks, blocks);
+        extras = Arrays.copyOf(extras, blocks);
+        codes[blocks - 1] = new byte[BLOCK];
+        nanos[blocks - 1] = new long[BLOCK];
+        lanes[blocks - 1] = new byte[BLOCK];
+        tasks[blocks - 1] = new int[BLOCK];
+        extras[blocks - 1] = new long[BLOCK];
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public RunEvent get(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException("event " + index + " of " + size);
+        }
+        int block = index >>> BLOCK_BITS;
+        int slot = index & MASK;
+        byte code = codes[block][slot];
+        if (code == RUN_STARTED) {
+            return runStarted;
+        }
+        if (code == RUN_FINISHED) {
+            return runFinished;
+        }
+        return taskEvent(
+                graph, index, code, nanos[block][slot], lanes[block][slot], tasks[block][slot], extras[block][slot]);
+    }
+
+    /** The record of one task event; also how the timeline builds events for a live outlet. */
+    static RunEvent taskEvent(TaskGraph graph, long seq, byte code, long atNanos, int lane, int task, long extra) {
+        String id = graph.id(task);
+        return switch (code) {
+            case TASK_READY -> new RunEvent.TaskReady(seq, atNanos, lane, id);
+            case TASK_CREATED -> new RunEvent.TaskCreated(seq, atNanos, lane, id);
+            case TASK_STARTED -> new RunEvent.TaskStarted(seq, atNanos, lane, id);
+            case WORK_STARTED -> new RunEvent.WorkStarted(seq, atNanos, lane, id);
+            case TIMER_ARMED -> new RunEvent.TimerArmed(seq, atNanos, lane, id, extra);
+            case TIMER_DUE -> new RunEvent.TimerDue(seq, atNanos, lane, id, extra);
+            case TIMER_CALLBACK -> new RunEvent.TimerCallbackRun(seq, atNanos, lane, id);
+            case TASK_RESUMED ->
+                new RunEvent.TaskResumed(seq, atNanos, lane, id, extra < 0 ? null : graph.id((int) extra));
+            case TASK_FINISHED -> new RunEvent.TaskFinished(seq, atNanos, lane, id);
+            case TASK_CANCELLED -> new RunEvent.TaskCancelled(seq, atNanos, lane, id);
+            default -> throw new IllegalStateException("not a task event: " + code);
+        };
+    }
+}
