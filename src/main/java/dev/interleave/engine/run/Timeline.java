@@ -2,10 +2,11 @@ package dev.interleave.engine.run;
 
 import dev.interleave.engine.clock.Clock;
 import dev.interleave.engine.graph.TaskGraph;
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.function.Consumer;
 
 /**
@@ -27,7 +28,8 @@ public final class Timeline {
     private static final int RESUMED = 4;
     private static final int LANE = 5;
     private static final int STATE = 6;
-    private static final int FACTS = 7;
+    private static final int READY = 7;
+    private static final int FACTS = 8;
 
     private static final TaskState[] STATES = TaskState.values();
 
@@ -182,23 +184,41 @@ public final class Timeline {
         return seq;
     }
 
+    /**
+     * Every task's times, in declaration order. Call once the run is over: it settles each task's ready time
+     * and returns a view that builds each {@link TaskTiming} on access from arrays that no longer change, so a
+     * million-task result holds no million records.
+     */
     public List<TaskTiming> timings() {
-        var timings = new ArrayList<TaskTiming>(graph.size());
-        for (int i = 0; i < graph.size(); i++) {
-            int at = i * FACTS;
-            timings.add(new TaskTiming(
-                    graph.id(i),
-                    graph.kind(i),
-                    lane(i),
-                    state(i),
-                    readyNanos(i),
+        for (int task = 0; task < graph.size(); task++) {
+            facts[task * FACTS + READY] = readyNanos(task);
+        }
+        return new Timings();
+    }
+
+    private final class Timings extends AbstractList<TaskTiming> implements RandomAccess {
+
+        @Override
+        public int size() {
+            return graph.size();
+        }
+
+        @Override
+        public TaskTiming get(int task) {
+            Objects.checkIndex(task, graph.size());
+            int at = task * FACTS;
+            return new TaskTiming(
+                    graph.id(task),
+                    graph.kind(task),
+                    lane(task),
+                    state(task),
+                    facts[at + READY],
                     facts[at + START],
                     facts[at + END],
                     facts[at + DUE],
                     facts[at + CALLBACK],
-                    facts[at + RESUMED]));
+                    facts[at + RESUMED]);
         }
-        return timings;
     }
 
     private long readyNanos(int task) {
