@@ -14,7 +14,9 @@ sealed interface ReadyQueue permits ReadyQueue.Fifo, ReadyQueue.ByDeclaration {
 
     /** First in, first out: the parallel scheduler's single ready queue. */
     final class Fifo implements ReadyQueue {
+        /** A ring whose length is a power of two, so that an index wraps with a mask. */
         private int[] ring = new int[16];
+
         private int head;
         private int size;
 
@@ -22,13 +24,13 @@ sealed interface ReadyQueue permits ReadyQueue.Fifo, ReadyQueue.ByDeclaration {
         public void add(int task) {
             if (size == ring.length) {
                 int[] bigger = new int[ring.length * 2];
-                for (int i = 0; i < size; i++) {
-                    bigger[i] = ring[(head + i) % ring.length];
-                }
+                int firstPart = ring.length - head;
+                System.arraycopy(ring, head, bigger, 0, firstPart);
+                System.arraycopy(ring, 0, bigger, firstPart, head);
                 ring = bigger;
                 head = 0;
             }
-            ring[(head + size++) % ring.length] = task;
+            ring[(head + size++) & (ring.length - 1)] = task;
         }
 
         @Override
@@ -37,7 +39,7 @@ sealed interface ReadyQueue permits ReadyQueue.Fifo, ReadyQueue.ByDeclaration {
                 throw new IllegalStateException("ready queue is empty");
             }
             int task = ring[head];
-            head = (head + 1) % ring.length;
+            head = (head + 1) & (ring.length - 1);
             size--;
             return task;
         }
