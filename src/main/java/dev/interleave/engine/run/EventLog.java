@@ -16,7 +16,9 @@ import java.util.RandomAccess;
  */
 final class EventLog extends AbstractList<RunEvent> implements RandomAccess {
 
-    private static final int BLOCK_BITS = 16;
+    /** 16,384 events a block: a block's long column (128 KB) stays far below the G1 humongous-object size. */
+    private static final int BLOCK_BITS = 14;
+
     private static final int BLOCK = 1 << BLOCK_BITS;
     private static final int MASK = BLOCK - 1;
 

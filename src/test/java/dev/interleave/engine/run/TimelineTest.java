@@ -74,7 +74,7 @@ class TimelineTest {
 
     @Test
     void largeLogSpansBlocksAndKeepsSequenceNumbers() {
-        // 30,000 tasks emit well over one 65,536-event block.
+        // 30,000 tasks emit over 200,000 events: many 16,384-event blocks.
         TaskGraph graph = RandomDags.generate(new Random(3), 30_000, 50, 3);
         var kept = new ArrayList<RunEvent>();
         var emitted = emittedAndKept(graph, new SchedulerSpec.EventLoop(), kept);
