@@ -12,7 +12,6 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import java.util.LinkedHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
@@ -36,6 +35,7 @@ final class RunStream implements RunWatcher {
     private final RunService runs;
     private final RunEvents hub;
     private final RunViews views;
+    private final SummaryFrames summaries;
     private final int maxPending;
     private final Counter streamed;
     private final AtomicInteger pending = new AtomicInteger();
@@ -57,6 +57,7 @@ final class RunStream implements RunWatcher {
             RunService runs,
             RunEvents hub,
             RunViews views,
+            SummaryFrames summaries,
             int maxPending,
             Counter streamed) {
         this.connection = connection;
@@ -64,6 +65,7 @@ final class RunStream implements RunWatcher {
         this.runs = runs;
         this.hub = hub;
         this.views = views;
+        this.summaries = summaries;
         this.maxPending = maxPending;
         this.streamed = streamed;
     }
@@ -71,7 +73,7 @@ final class RunStream implements RunWatcher {
     /** Sends everything; completes after the summary frame is sent (or the watcher is dropped). */
     Uni<Void> stream(RunView first) {
         context = Vertx.currentContext();
-        return send(frame("run", first.summary()))
+        return send(RunFrames.write(views, "run", runId, first.summary()))
                 .invoke(() -> {
                     watch = hub.watch(runId, this);
                     if (watch == null) {
@@ -171,10 +173,7 @@ final class RunStream implements RunWatcher {
         if (dropped) {
             return;
         }
-        runs.load(runId, true)
-                .chain(run -> send(frame("summary", run)))
-                .subscribe()
-                .with(ok -> done.complete(null), done::completeExceptionally);
+        summaries.of(runId).chain(this::send).subscribe().with(ok -> done.complete(null), done::completeExceptionally);
     }
 
     private void drop() {
@@ -197,13 +196,5 @@ final class RunStream implements RunWatcher {
 
     private Uni<Void> send(String frame) {
         return connection.sendText(frame);
-    }
-
-    private String frame(String type, RunView run) {
-        var frame = new LinkedHashMap<String, Object>();
-        frame.put("frame", type);
-        frame.put("runId", runId);
-        frame.put("run", run);
-        return views.write(frame);
     }
 }

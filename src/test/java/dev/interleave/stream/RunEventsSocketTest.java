@@ -95,14 +95,19 @@ class RunEventsSocketTest {
             clients.add(connect("/ws/runs/" + id, me.cookie()));
         }
         List<Long> reference = null;
+        JsonNode summary = null;
         for (var client : clients) {
             var frames = client.awaitAll(Duration.ofSeconds(15));
             assertCompleteStream(frames, id);
             List<Long> seqs = StreamClient.seqs(frames);
             if (reference == null) {
                 reference = seqs;
+                summary = frames.get(frames.size() - 1);
             }
             assertThat(seqs).isEqualTo(reference);
+            assertThat(frames.get(frames.size() - 1))
+                    .as("one summary for every watcher")
+                    .isEqualTo(summary);
             assertThat(client.closed.get()).isEqualTo(1000);
         }
     }
