@@ -18,9 +18,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Streams one run to one connection: a run frame, every event so far, live events, then a summary frame.
- * Frames are queued on the connection without waiting, so the run and other watchers never wait for this one;
- * a watcher with more than {@code maxPending} unsent frames is dropped (closed with 1013; it may reconnect and
- * gets a full replay).
+ * The hub's thread only hands each batch to this connection's context, which encodes and queues the frame on the
+ * connection without waiting, so the run and other watchers never wait for this one; a watcher with more than
+ * {@code maxPending} unsent frames (handed over, not yet written) is dropped (closed with 1013; it may reconnect
+ * and gets a full replay).
  */
 final class RunStream implements RunWatcher {
 
@@ -42,6 +43,7 @@ final class RunStream implements RunWatcher {
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private volatile boolean dropped;
     private volatile RunEvents.Watch watch;
+    /** This connection's context; set before the stream attaches to the hub, whose lock publishes it. */
     private Context context;
     /** Following a run through the store (see followStore); touched only on {@link #context}. */
     private long sentSeq = -1;
@@ -101,6 +103,19 @@ final class RunStream implements RunWatcher {
             return;
         }
         streamed.increment(batch.lastSeq() - batch.firstSeq() + 1);
+        context.runOnContext(v -> write(batch));
+    }
+
+    /**
+     * On this connection's context: the frame is encoded and written here, not on the caller's thread, so the
+     * engine's dispatcher only enqueues and one watcher's copy never delays the next watcher's. A context runs its
+     * tasks in order, so frames leave in the order {@link #onEvents} was called.
+     */
+    private void write(EventBatch batch) {
+        if (dropped) {
+            pending.decrementAndGet();
+            return;
+        }
         connection
                 .sendText(batch.frame())
                 .subscribe()
