@@ -160,4 +160,26 @@ class RunEventsSocketTest {
         var frames = connect("/ws/runs/" + id + "?share=" + slug, null).awaitAll(Duration.ofSeconds(10));
         assertCompleteStream(frames, id);
     }
+
+    /** Browsers always offer permessage-deflate; the server declines, so it never compresses once per watcher. */
+    @Test
+    void theServerDeclinesPerMessageDeflate() throws Exception {
+        try (var socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            String request = "GET /ws/runs/00000000-0000-4000-8000-000000000000 HTTP/1.1\r\nHost: " + base.getHost()
+                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13"
+                    + "\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ=="
+                    + "\r\nSec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            var headers = new StringBuilder();
+            var in = socket.getInputStream();
+            while (headers.indexOf("\r\n\r\n") < 0) {
+                int b = in.read();
+                assertThat(b).as("the handshake answer ends").isNotNegative();
+                headers.append((char) b);
+            }
+            assertThat(headers.toString()).startsWith("HTTP/1.1 101");
+            assertThat(headers.toString().toLowerCase(java.util.Locale.ROOT))
+                    .doesNotContain("sec-websocket-extensions");
+        }
+    }
 }
