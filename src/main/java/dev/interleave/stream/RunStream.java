@@ -12,16 +12,16 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import java.util.LinkedHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
  * Streams one run to one connection: a run frame, every event so far, live events, then a summary frame.
- * Frames are queued on the connection without waiting, so the run and other watchers never wait for this one;
- * a watcher with more than {@code maxPending} unsent frames is dropped (closed with 1013; it may reconnect and
- * gets a full replay).
+ * The hub's thread only hands each batch to this connection's context, which encodes and queues the frame on the
+ * connection without waiting, so the run and other watchers never wait for this one; a watcher with more than
+ * {@code maxPending} unsent frames (handed over, not yet written) is dropped (closed with 1013; it may reconnect
+ * and gets a full replay).
  */
 final class RunStream implements RunWatcher {
 
@@ -36,12 +36,14 @@ final class RunStream implements RunWatcher {
     private final RunService runs;
     private final RunEvents hub;
     private final RunViews views;
+    private final SummaryFrames summaries;
     private final int maxPending;
     private final Counter streamed;
     private final AtomicInteger pending = new AtomicInteger();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private volatile boolean dropped;
     private volatile RunEvents.Watch watch;
+    /** This connection's context; set before the stream attaches to the hub, whose lock publishes it. */
     private Context context;
     /** Following a run through the store (see followStore); touched only on {@link #context}. */
     private long sentSeq = -1;
@@ -57,6 +59,7 @@ final class RunStream implements RunWatcher {
             RunService runs,
             RunEvents hub,
             RunViews views,
+            SummaryFrames summaries,
             int maxPending,
             Counter streamed) {
         this.connection = connection;
@@ -64,6 +67,7 @@ final class RunStream implements RunWatcher {
         this.runs = runs;
         this.hub = hub;
         this.views = views;
+        this.summaries = summaries;
         this.maxPending = maxPending;
         this.streamed = streamed;
     }
@@ -71,7 +75,7 @@ final class RunStream implements RunWatcher {
     /** Sends everything; completes after the summary frame is sent (or the watcher is dropped). */
     Uni<Void> stream(RunView first) {
         context = Vertx.currentContext();
-        return send(frame("run", first.summary()))
+        return send(RunFrames.write(views, "run", runId, first.summary()))
                 .invoke(() -> {
                     watch = hub.watch(runId, this);
                     if (watch == null) {
@@ -99,6 +103,19 @@ final class RunStream implements RunWatcher {
             return;
         }
         streamed.increment(batch.lastSeq() - batch.firstSeq() + 1);
+        context.runOnContext(v -> write(batch));
+    }
+
+    /**
+     * On this connection's context: the frame is encoded and written here, not on the caller's thread, so the
+     * engine's dispatcher only enqueues and one watcher's copy never delays the next watcher's. A context runs its
+     * tasks in order, so frames leave in the order {@link #onEvents} was called.
+     */
+    private void write(EventBatch batch) {
+        if (dropped) {
+            pending.decrementAndGet();
+            return;
+        }
         connection
                 .sendText(batch.frame())
                 .subscribe()
@@ -171,10 +188,7 @@ final class RunStream implements RunWatcher {
         if (dropped) {
             return;
         }
-        runs.load(runId, true)
-                .chain(run -> send(frame("summary", run)))
-                .subscribe()
-                .with(ok -> done.complete(null), done::completeExceptionally);
+        summaries.of(runId).chain(this::send).subscribe().with(ok -> done.complete(null), done::completeExceptionally);
     }
 
     private void drop() {
@@ -197,13 +211,5 @@ final class RunStream implements RunWatcher {
 
     private Uni<Void> send(String frame) {
         return connection.sendText(frame);
-    }
-
-    private String frame(String type, RunView run) {
-        var frame = new LinkedHashMap<String, Object>();
-        frame.put("frame", type);
-        frame.put("runId", runId);
-        frame.put("run", run);
-        return views.write(frame);
     }
 }

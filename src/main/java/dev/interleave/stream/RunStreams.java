@@ -16,18 +16,26 @@ class RunStreams {
     private final RunService runs;
     private final RunEvents hub;
     private final RunViews views;
+    private final SummaryFrames summaries;
     private final int maxPending;
     private final Counter streamed;
 
-    RunStreams(RunService runs, RunEvents hub, RunViews views, PlaygroundConfig config, MeterRegistry registry) {
+    RunStreams(
+            RunService runs,
+            RunEvents hub,
+            RunViews views,
+            SummaryFrames summaries,
+            PlaygroundConfig config,
+            MeterRegistry registry) {
         this.runs = runs;
         this.hub = hub;
         this.views = views;
+        this.summaries = summaries;
         this.maxPending = config.stream().maxPendingFrames();
         this.streamed = registry.counter("interleave.events.streamed");
     }
 
     RunStream open(WebSocketConnection connection, String runId) {
-        return new RunStream(connection, runId, runs, hub, views, maxPending, streamed);
+        return new RunStream(connection, runId, runs, hub, views, summaries, maxPending, streamed);
     }
 }

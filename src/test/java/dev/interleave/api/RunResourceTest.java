@@ -96,6 +96,15 @@ class RunResourceTest {
                 .body("items[0].lanes", equalTo(2));
         me.awaitStatus(second, "succeeded");
         me.awaitStatus(first, "succeeded");
+        // A list item shows the same figures as the run itself, read without its task lists.
+        var item = me.given().get("/api/v1/runs").then().extract().jsonPath();
+        var run = me.given().get("/api/v1/runs/" + second).then().extract().jsonPath();
+        for (String field : List.of("bounds", "utilisation", "speedupVsSequential", "makespanMs")) {
+            org.assertj.core.api.Assertions.assertThat((Object) item.get("items[0]." + field))
+                    .as(field)
+                    .isNotNull()
+                    .isEqualTo(run.get(field));
+        }
     }
 
     @Test

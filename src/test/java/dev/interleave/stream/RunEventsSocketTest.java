@@ -95,14 +95,19 @@ class RunEventsSocketTest {
             clients.add(connect("/ws/runs/" + id, me.cookie()));
         }
         List<Long> reference = null;
+        JsonNode summary = null;
         for (var client : clients) {
             var frames = client.awaitAll(Duration.ofSeconds(15));
             assertCompleteStream(frames, id);
             List<Long> seqs = StreamClient.seqs(frames);
             if (reference == null) {
                 reference = seqs;
+                summary = frames.get(frames.size() - 1);
             }
             assertThat(seqs).isEqualTo(reference);
+            assertThat(frames.get(frames.size() - 1))
+                    .as("one summary for every watcher")
+                    .isEqualTo(summary);
             assertThat(client.closed.get()).isEqualTo(1000);
         }
     }
@@ -154,5 +159,27 @@ class RunEventsSocketTest {
         String slug = created.path("links.share").toString().substring(3);
         var frames = connect("/ws/runs/" + id + "?share=" + slug, null).awaitAll(Duration.ofSeconds(10));
         assertCompleteStream(frames, id);
+    }
+
+    /** Browsers always offer permessage-deflate; the server declines, so it never compresses once per watcher. */
+    @Test
+    void theServerDeclinesPerMessageDeflate() throws Exception {
+        try (var socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            String request = "GET /ws/runs/00000000-0000-4000-8000-000000000000 HTTP/1.1\r\nHost: " + base.getHost()
+                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13"
+                    + "\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ=="
+                    + "\r\nSec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            var headers = new StringBuilder();
+            var in = socket.getInputStream();
+            while (headers.indexOf("\r\n\r\n") < 0) {
+                int b = in.read();
+                assertThat(b).as("the handshake answer ends").isNotNegative();
+                headers.append((char) b);
+            }
+            assertThat(headers.toString()).startsWith("HTTP/1.1 101");
+            assertThat(headers.toString().toLowerCase(java.util.Locale.ROOT))
+                    .doesNotContain("sec-websocket-extensions");
+        }
     }
 }

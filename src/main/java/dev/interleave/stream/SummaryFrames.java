@@ -1,0 +1,92 @@
+package dev.interleave.stream;
+
+import dev.interleave.service.RunService;
+import dev.interleave.service.RunViews;
+import dev.interleave.service.view.RunView;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The summary frame of a run, loaded and serialised once for all of its watchers. When a run with 200 watchers
+ * finishes, they all ask at once; each loading and writing the detailed run itself (about 12 ms of CPU for 1,400
+ * tasks) kept the event loops busy for seconds, and they are the threads that still had the run's last event
+ * frames to flush.
+ *
+ * <p>Invariants: a watcher asks once the run is final or gone. Watchers that ask while a load is in flight share
+ * it. A final run's summary never changes, so a final one is also kept for a while ({@link #KEEP}) after it is
+ * loaded, for watchers whose turn comes a little later; any other outcome (not final, failed) is forgotten as soon
+ * as it is known, so the next watcher loads afresh.
+ */
+@ApplicationScoped
+class SummaryFrames {
+
+    /** How long a final run's summary frame is kept: trades one frame of memory per run for not reloading it. */
+    static final Duration KEEP = Duration.ofSeconds(5);
+
+    private final Function<String, Uni<RunView>> load;
+    private final RunViews views;
+    private final Vertx vertx;
+    private final Duration keep;
+    /** runId to its summary frame: in flight, or final and loaded less than {@code keep} ago. */
+    private final Map<String, CompletableFuture<String>> frames = new ConcurrentHashMap<>();
+
+    @Inject
+    SummaryFrames(RunService runs, RunViews views, Vertx vertx) {
+        this(runId -> runs.load(runId, true), views, vertx, KEEP);
+    }
+
+    /** {@code load} reads a run with per-task detail; {@code keep} is how long a final run's frame is kept. */
+    SummaryFrames(Function<String, Uni<RunView>> load, RunViews views, Vertx vertx, Duration keep) {
+        this.load = load;
+        this.views = views;
+        this.vertx = vertx;
+        this.keep = keep;
+    }
+
+    /**
+     * {@code {"frame":"summary","runId":...,"run":{...detail...}}}. Call on a Vert.x context (a load reads the
+     * database); the item may arrive on another context's thread.
+     */
+    Uni<String> of(String runId) {
+        var mine = new CompletableFuture<String>();
+        var shared = frames.putIfAbsent(runId, mine);
+        if (shared != null) {
+            return Uni.createFrom().completionStage(shared);
+        }
+        load.apply(runId).subscribe().with(run -> loaded(runId, mine, run), failure -> failed(runId, mine, failure));
+        return Uni.createFrom().completionStage(mine);
+    }
+
+    private void loaded(String runId, CompletableFuture<String> frame, RunView run) {
+        String written;
+        try {
+            written = RunFrames.write(views, "summary", runId, run);
+        } catch (RuntimeException e) {
+            failed(runId, frame, e);
+            return;
+        }
+        if (run.isFinal()) {
+            vertx.setTimer(keep.toMillis(), id -> frames.remove(runId, frame));
+        } else {
+            frames.remove(runId, frame);
+        }
+        frame.complete(written);
+    }
+
+    private void failed(String runId, CompletableFuture<String> frame, Throwable failure) {
+        frames.remove(runId, frame);
+        frame.completeExceptionally(failure);
+    }
+
+    /** Runs whose frame is loading or kept (for tests). */
+    int size() {
+        return frames.size();
+    }
+}
