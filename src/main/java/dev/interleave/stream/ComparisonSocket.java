@@ -10,7 +10,6 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,7 +49,9 @@ public class ComparisonSocket {
         access.owner(connection.handshakeRequest())
                 .chain(owner -> comparisons
                         .visible(owner, share, id)
-                        .chain(c -> connection.sendText(frame("comparison", c)).replaceWith(c))
+                        .chain(c -> connection
+                                .sendText(Frames.comparison(views, "comparison", c))
+                                .replaceWith(c))
                         .chain(c -> streamRuns(
                                 connection, c.runs().stream().map(r -> r.id()).toList(), 0))
                         .chain(dropped ->
@@ -80,15 +81,8 @@ public class ComparisonSocket {
         current.remove(connection.id());
         return comparisons
                 .visible(owner, share, id)
-                .chain(c -> connection.sendText(frame("summary", c)))
+                .chain(c -> connection.sendText(Frames.comparison(views, "summary", c)))
                 .chain(() -> connection.close());
-    }
-
-    private String frame(String type, Object comparison) {
-        var frame = new LinkedHashMap<String, Object>();
-        frame.put("frame", type);
-        frame.put("comparison", comparison);
-        return views.write(frame);
     }
 
     @OnClose

@@ -75,7 +75,7 @@ final class RunStream implements RunWatcher {
     /** Sends everything; completes after the summary frame is sent (or the watcher is dropped). */
     Uni<Void> stream(RunView first) {
         context = Vertx.currentContext();
-        return send(RunFrames.write(views, "run", runId, first.summary()))
+        return send(Frames.run(views, "run", runId, first.summary()))
                 .invoke(() -> {
                     watch = hub.watch(runId, this);
                     if (watch == null) {

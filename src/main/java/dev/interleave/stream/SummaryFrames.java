@@ -67,7 +67,7 @@ class SummaryFrames {
     private void loaded(String runId, CompletableFuture<String> frame, RunView run) {
         String written;
         try {
-            written = RunFrames.write(views, "summary", runId, run);
+            written = Frames.run(views, "summary", runId, run);
         } catch (RuntimeException e) {
             failed(runId, frame, e);
             return;

@@ -70,14 +70,20 @@ final class EventLog extends AbstractList<RunEvent> implements RandomAccess {
         size++;
     }
 
-    void append(RunEvent.RunStarted event) {
-        runStarted = event;
-        append(RUN_STARTED, event.nanos(), event.lane(), -1, 0);
-    }
-
-    void append(RunEvent.RunFinished event) {
-        runFinished = event;
-        append(RUN_FINISHED, event.nanos(), event.lane(), -1, 0);
+    /** Appends a run-level event, kept whole. */
+    void appendWhole(RunEvent event) {
+        byte code = switch (event) {
+            case RunEvent.RunStarted started -> {
+                runStarted = started;
+                yield RUN_STARTED;
+            }
+            case RunEvent.RunFinished finished -> {
+                runFinished = finished;
+                yield RUN_FINISHED;
+            }
+            default -> throw new IllegalArgumentException("not a run-level event: " + event);
+        };
+        append(code, event.nanos(), event.lane(), -1, 0);
     }
 
     private void grow() {

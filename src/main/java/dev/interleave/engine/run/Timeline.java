@@ -76,13 +76,7 @@ public final class Timeline {
     }
 
     public void runStarted(String scheduler, int laneCount) {
-        var event = new RunEvent.RunStarted(seq++, now(), RunEvent.NO_LANE, scheduler, laneCount, clock.isVirtual());
-        if (log != null) {
-            log.append(event);
-        }
-        if (outlet != null) {
-            outlet.accept(event);
-        }
+        emitWhole(new RunEvent.RunStarted(seq, now(), RunEvent.NO_LANE, scheduler, laneCount, clock.isVirtual()));
     }
 
     public void ready(int task) {
@@ -161,13 +155,7 @@ public final class Timeline {
     }
 
     public void runFinished(RunStatus status, String reason) {
-        var event = new RunEvent.RunFinished(seq++, now(), RunEvent.NO_LANE, status, reason);
-        if (log != null) {
-            log.append(event);
-        }
-        if (outlet != null) {
-            outlet.accept(event);
-        }
+        emitWhole(new RunEvent.RunFinished(seq, now(), RunEvent.NO_LANE, status, reason));
     }
 
     /** Time of the last task finish, or of the stop for a run that was stopped. */
@@ -239,6 +227,17 @@ public final class Timeline {
 
     private TaskState state(int task) {
         return STATES[(int) facts[task * FACTS + STATE]];
+    }
+
+    /** A run-level event: built whole, since it carries text, and kept whole. */
+    private void emitWhole(RunEvent event) {
+        seq++;
+        if (log != null) {
+            log.appendWhole(event);
+        }
+        if (outlet != null) {
+            outlet.accept(event);
+        }
     }
 
     private void emit(byte code, long atNanos, int lane, int task, long extra) {
