@@ -26,6 +26,7 @@ public class WatcherLag {
   static final byte[] EVENT_TYPE = ",\"type\":\"".getBytes(StandardCharsets.US_ASCII);
   static final byte[] RUN_FINISHED = "run_finished\"".getBytes(StandardCharsets.US_ASCII);
   static final byte[] DEFLATE_TAIL = {0, 0, (byte) 0xff, (byte) 0xff};
+  static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
   static final int FIND = 0, START = 1, DIGITS = 2, TYPE = 3, FINISHED = 4;
   static final String[] KINDS = {"events", "run", "summary", "error"};
 
@@ -94,6 +95,14 @@ public class WatcherLag {
   static void selfTest() {
     int n = 5000;
     byte[] whole = syntheticEvents(n, -1, true), gap = syntheticEvents(n, n / 2, true), open = syntheticEvents(100, -1, false);
+    var random = new Random(7);
+    for (int round = 0; round < 20_000; round++) {
+      byte[] x = new byte[random.nextInt(40)];
+      for (int k = 0; k < x.length; k++) x[k] = (byte) (random.nextInt(5) == 0 ? '{' : random.nextInt(256));
+      int from = random.nextInt(x.length + 1), to = from + random.nextInt(x.length - from + 1), naive = from;
+      while (naive < to && x[naive] != '{') naive++;
+      if (Checker.indexOfBrace(x, from, to) != naive) throw new IllegalStateException("self-test: the '{' search is wrong");
+    }
     for (int round = 0; round < 40; round++) {
       int piece = round % 4 == 0 ? 1 + round : 64 * 1024;
       var c = new Checker(); feed(c, whole, piece);
@@ -149,7 +158,7 @@ public class WatcherLag {
       if (!"events".equals(kind)) return;
       while (i < to) {
         if (state == FIND) {
-          while (i < to && b[i] != '{') i++;
+          i = indexOfBrace(b, i, to);
           if (i == to) return;
           i++; state = START; matched = 1;
           continue;
@@ -176,6 +185,20 @@ public class WatcherLag {
           default -> throw new IllegalStateException("scanner state " + state);
         }
       }
+    }
+
+    /**
+     * The first '{' in {@code b[i..to)}, or {@code to}: eight bytes at a time (SWAR), since almost every byte the
+     * watchers receive is passed over here, on the cores the server needs.
+     */
+    static int indexOfBrace(byte[] b, int i, int to) {
+      for (; i + 8 <= to; i += 8) {
+        long w = (long) LONGS.get(b, i) ^ 0x7b7b7b7b7b7b7b7bL; // '{' bytes become 0
+        long zeros = (w - 0x0101010101010101L) & ~w & 0x8080808080808080L; // exact for the lowest zero byte
+        if (zeros != 0) return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+      }
+      while (i < to && b[i] != '{') i++;
+      return i;
     }
 
     void classify() {

@@ -18,8 +18,8 @@ final class EventDispatcher implements Consumer<RunEvent>, Runnable {
     private static final long IDLE_PARK_NANOS = 1_000_000;
     /**
      * Pause after each delivery, so that a busy run's events reach the listener in a few large batches rather
-     * than thousands of tiny ones (each batch becomes one frame per WebSocket watcher). Bounds the added
-     * latency of an event.
+     * than thousands of tiny ones (each batch becomes frames for every WebSocket watcher). Bounds the added
+     * latency of an event; the run's last event wakes the dispatcher at once.
      */
     private static final long BATCH_WINDOW_NANOS = 20_000_000;
     /** Largest batch handed to the listener at once. */
@@ -29,6 +29,8 @@ final class EventDispatcher implements Consumer<RunEvent>, Runnable {
     private final RunListener listener;
     // Set by the run's thread when the run died before emitting RunFinished.
     private volatile boolean abandoned;
+    /** The delivering thread, once it runs: woken for the last event, so the end of a run is not batched. */
+    private volatile Thread delivering;
 
     EventDispatcher(RunListener listener) {
         this.listener = listener;
@@ -37,16 +39,28 @@ final class EventDispatcher implements Consumer<RunEvent>, Runnable {
     @Override
     public void accept(RunEvent event) {
         queue.offer(event);
+        if (event instanceof RunEvent.RunFinished) {
+            wake();
+        }
     }
 
     /** Tells the dispatcher to deliver what is queued and stop, though no {@link RunEvent.RunFinished} came. */
     void abandon() {
         abandoned = true;
+        wake();
+    }
+
+    private void wake() {
+        var thread = delivering;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
     }
 
     /** Delivers until it has delivered {@link RunEvent.RunFinished}, or everything queued once abandoned. */
     @Override
     public void run() {
+        delivering = Thread.currentThread();
         boolean finished = false;
         var batch = new ArrayList<RunEvent>();
         while (!finished) {

@@ -27,11 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class RunEvents {
 
     private final Map<String, LiveRun> live = new ConcurrentHashMap<>();
-    private final RunViews views;
     private final AtomicInteger watchers = new AtomicInteger();
 
-    RunEvents(RunViews views, MeterRegistry registry) {
-        this.views = views;
+    RunEvents(MeterRegistry registry) {
         registry.gauge("interleave.watchers", watchers);
         registry.gauge("interleave.runs.live", live, Map::size);
     }
@@ -45,16 +43,21 @@ public class RunEvents {
         live.putIfAbsent(runId, new LiveRun(runId));
     }
 
-    /** Converts and fans out one engine batch; called on the engine's dispatcher thread for the run. */
+    /**
+     * Converts and fans out one engine batch, as frames of at most {@link EventBatch#MAX_EVENTS} events; called on
+     * the engine's dispatcher thread for the run.
+     */
     void publish(String runId, List<RunEvent> events) {
         var run = live.get(runId);
-        if (run == null || events.isEmpty()) {
+        if (run == null) {
             return;
         }
-        String json = views.write(events.stream().map(EngineViews::event).toList());
-        var batch = new EventBatch(
-                runId, events.get(0).seq(), events.get(events.size() - 1).seq(), json);
-        run.publish(batch, events.get(events.size() - 1) instanceof RunEvent.RunFinished);
+        for (int from = 0; from < events.size(); from += EventBatch.MAX_EVENTS) {
+            var part = events.subList(from, Math.min(events.size(), from + EventBatch.MAX_EVENTS));
+            var batch = new EventBatch(
+                    runId, part.get(0).seq(), part.get(part.size() - 1).seq(), EventJson.array(part));
+            run.publish(batch, part.get(part.size() - 1) instanceof RunEvent.RunFinished);
+        }
     }
 
     /** Batches with events after {@code seq}; empty if the run is not live. */

@@ -43,8 +43,8 @@ public class RunSupervisor {
     private static final Logger LOG = Logger.getLogger(RunSupervisor.class);
     /** How long to wait for the engine's dispatcher to deliver run_finished after the outcome is known. */
     private static final Duration LAST_EVENT_WAIT = Duration.ofSeconds(5);
-    /** Most events per saved chunk (and so per replay frame); a live batch is at most 1,000 events. */
-    private static final int CHUNK_EVENTS = 1_000;
+    /** Most events per saved chunk, and so per replay frame: as many as one live frame. */
+    private static final int CHUNK_EVENTS = EventBatch.MAX_EVENTS;
 
     /** Everything needed to execute one saved run. */
     record Execution(String runId, TaskGraph graph, SchedulerSpec scheduler) {}

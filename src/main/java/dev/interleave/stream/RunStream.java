@@ -75,7 +75,8 @@ final class RunStream implements RunWatcher {
     /** Sends everything; completes after the summary frame is sent (or the watcher is dropped). */
     Uni<Void> stream(RunView first) {
         context = Vertx.currentContext();
-        return send(Frames.run(views, "run", runId, first.summary()))
+        return connection
+                .sendText(Frames.run(views, "run", runId, first.summary()))
                 .invoke(() -> {
                     watch = hub.watch(runId, this);
                     if (watch == null) {
@@ -116,8 +117,7 @@ final class RunStream implements RunWatcher {
             pending.decrementAndGet();
             return;
         }
-        connection
-                .sendText(batch.frame())
+        EncodedText.send(connection, batch.frame())
                 .subscribe()
                 .with(ok -> pending.decrementAndGet(), failure -> pending.decrementAndGet());
     }
@@ -188,7 +188,11 @@ final class RunStream implements RunWatcher {
         if (dropped) {
             return;
         }
-        summaries.of(runId).chain(this::send).subscribe().with(ok -> done.complete(null), done::completeExceptionally);
+        summaries
+                .of(runId)
+                .chain(frame -> EncodedText.send(connection, frame))
+                .subscribe()
+                .with(ok -> done.complete(null), done::completeExceptionally);
     }
 
     private void drop() {
@@ -207,9 +211,5 @@ final class RunStream implements RunWatcher {
 
     boolean isDropped() {
         return dropped;
-    }
-
-    private Uni<Void> send(String frame) {
-        return connection.sendText(frame);
     }
 }

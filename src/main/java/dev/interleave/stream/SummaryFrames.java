@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -35,7 +36,7 @@ class SummaryFrames {
     private final Vertx vertx;
     private final Duration keep;
     /** runId to its summary frame: in flight, or final and loaded less than {@code keep} ago. */
-    private final Map<String, CompletableFuture<String>> frames = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<byte[]>> frames = new ConcurrentHashMap<>();
 
     @Inject
     SummaryFrames(RunService runs, RunViews views, Vertx vertx) {
@@ -51,11 +52,12 @@ class SummaryFrames {
     }
 
     /**
-     * {@code {"frame":"summary","runId":...,"run":{...detail...}}}. Call on a Vert.x context (a load reads the
-     * database); the item may arrive on another context's thread.
+     * {@code {"frame":"summary","runId":...,"run":{...detail...}}} in UTF-8, shared by every watcher (never to be
+     * modified), so that it is encoded once, not once per watcher (see {@link EncodedText}). Call on a Vert.x context
+     * (a load reads the database); the item may arrive on another context's thread.
      */
-    Uni<String> of(String runId) {
-        var mine = new CompletableFuture<String>();
+    Uni<byte[]> of(String runId) {
+        var mine = new CompletableFuture<byte[]>();
         var shared = frames.putIfAbsent(runId, mine);
         if (shared != null) {
             return Uni.createFrom().completionStage(shared);
@@ -64,10 +66,10 @@ class SummaryFrames {
         return Uni.createFrom().completionStage(mine);
     }
 
-    private void loaded(String runId, CompletableFuture<String> frame, RunView run) {
-        String written;
+    private void loaded(String runId, CompletableFuture<byte[]> frame, RunView run) {
+        byte[] written;
         try {
-            written = Frames.run(views, "summary", runId, run);
+            written = Frames.run(views, "summary", runId, run).getBytes(StandardCharsets.UTF_8);
         } catch (RuntimeException e) {
             failed(runId, frame, e);
             return;
@@ -80,7 +82,7 @@ class SummaryFrames {
         frame.complete(written);
     }
 
-    private void failed(String runId, CompletableFuture<String> frame, Throwable failure) {
+    private void failed(String runId, CompletableFuture<byte[]> frame, Throwable failure) {
         frames.remove(runId, frame);
         frame.completeExceptionally(failure);
     }

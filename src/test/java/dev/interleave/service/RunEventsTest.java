@@ -2,7 +2,6 @@ package dev.interleave.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.interleave.engine.run.RunEvent;
 import dev.interleave.engine.run.RunStatus;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -12,10 +11,10 @@ import org.junit.jupiter.api.Test;
 
 class RunEventsTest {
 
-    private final RunEvents hub = new RunEvents(new RunViews(new ObjectMapper()), new SimpleMeterRegistry());
+    private final RunEvents hub = new RunEvents(new SimpleMeterRegistry());
 
     /** Records first..last seq of each batch and whether it was told the run finished. */
-    private static final class Recorder implements RunWatcher {
+    private static class Recorder implements RunWatcher {
         final List<Long> seqs = new ArrayList<>();
         boolean finished;
 
@@ -82,5 +81,25 @@ class RunEventsTest {
         assertThat(hub.after("r3", 2)).extracting(EventBatch::firstSeq).containsExactly(3L);
         assertThat(hub.after("r3", 2).get(0).eventsJson()).contains("\"seq\":3").contains("\"type\":\"task_ready\"");
         hub.close("r3");
+    }
+
+    @Test
+    void aLargeEngineBatchIsPublishedAsFramesOfAtMostMaxEvents() {
+        hub.open("r4");
+        var sizes = new ArrayList<Long>();
+        var watcher = new Recorder() {
+            @Override
+            public void onEvents(EventBatch batch) {
+                super.onEvents(batch);
+                sizes.add(batch.lastSeq() - batch.firstSeq() + 1);
+            }
+        };
+        hub.watch("r4", watcher);
+        int n = 2 * EventBatch.MAX_EVENTS + 7;
+        hub.publish("r4", ready(0, n - 1));
+        hub.close("r4");
+        assertThat(sizes).containsExactly((long) EventBatch.MAX_EVENTS, (long) EventBatch.MAX_EVENTS, 7L);
+        assertThat(watcher.seqs)
+                .isEqualTo(java.util.stream.LongStream.range(0, n).boxed().toList());
     }
 }

@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,8 +64,8 @@ class SummaryFramesTest {
                 frames.of("r1").subscribeAsCompletionStage());
         assertThat(loads.count).hasValue(1);
         loads.pending.get(0).complete(run("r1", "succeeded"));
-        String first = asked.get(0).join();
-        assertThat(first)
+        byte[] first = asked.get(0).join();
+        assertThat(new String(first, StandardCharsets.UTF_8))
                 .startsWith("{\"frame\":\"summary\",\"runId\":\"r1\",\"run\":{")
                 .contains("\"succeeded\"");
         for (var frame : asked) {
@@ -91,7 +92,7 @@ class SummaryFramesTest {
         var frames = frames(loads, Duration.ofSeconds(5));
         var running = frames.of("r3").subscribeAsCompletionStage();
         loads.pending.get(0).complete(run("r3", "running"));
-        assertThat(running.join()).contains("\"running\"");
+        assertThat(new String(running.join(), StandardCharsets.UTF_8)).contains("\"running\"");
         assertThat(frames.size()).isZero();
 
         var failed = frames.of("r3").subscribeAsCompletionStage();
