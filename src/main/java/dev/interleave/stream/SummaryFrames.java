@@ -16,9 +16,12 @@ import java.util.function.Function;
 
 /**
  * The summary frame of a run, loaded and serialised once for all of its watchers. When a run with 200 watchers
- * finishes, they all ask at once; each loading and writing the detailed run itself (about 12 ms of CPU for 1,400
- * tasks) kept the event loops busy for seconds, and they are the threads that still had the run's last event
- * frames to flush.
+ * finishes, they all ask at once; each loading and writing the run itself kept the event loops busy, and they are
+ * the threads that still had the run's last event frames to flush.
+ *
+ * <p>The frame is the final run without per-task lists, like the first frame and the run list: per-task times
+ * (about 0.5 KB per task) would make it larger than common WebSocket clients accept (256 KiB by default for
+ * Vert.x and Quarkus clients) for runs of a few hundred tasks; they are one {@code GET links.self} away.
  *
  * <p>Invariants: a watcher asks once the run is final or gone. Watchers that ask while a load is in flight share
  * it. A final run's summary never changes, so a final one is also kept for a while ({@link #KEEP}) after it is
@@ -40,10 +43,10 @@ class SummaryFrames {
 
     @Inject
     SummaryFrames(RunService runs, RunViews views, Vertx vertx) {
-        this(runId -> runs.load(runId, true), views, vertx, KEEP);
+        this(runId -> runs.load(runId, false), views, vertx, KEEP);
     }
 
-    /** {@code load} reads a run with per-task detail; {@code keep} is how long a final run's frame is kept. */
+    /** {@code load} reads a run without per-task lists; {@code keep} is how long a final run's frame is kept. */
     SummaryFrames(Function<String, Uni<RunView>> load, RunViews views, Vertx vertx, Duration keep) {
         this.load = load;
         this.views = views;
@@ -52,7 +55,7 @@ class SummaryFrames {
     }
 
     /**
-     * {@code {"frame":"summary","runId":...,"run":{...detail...}}} in UTF-8, shared by every watcher (never to be
+     * {@code {"frame":"summary","runId":...,"run":{...}}} in UTF-8, shared by every watcher (never to be
      * modified), so that it is encoded once, not once per watcher (see {@link EncodedText}). Call on a Vert.x context
      * (a load reads the database); the item may arrive on another context's thread.
      */

@@ -34,7 +34,7 @@ public record RunView(
         @JsonInclude(JsonInclude.Include.NON_NULL) List<EventView> events,
         @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> links) {
 
-    /** The same run without per-task detail (lists, the first WebSocket frame). */
+    /** The same run without per-task detail (lists, the run and summary WebSocket frames). */
     public RunView summary() {
         return new RunView(
                 kind,
