@@ -91,7 +91,7 @@ public class RunViews {
     /** A saved run; {@code detail} adds per-task views and the prediction. */
     public RunView run(StoredRun r, boolean detail) {
         if (!detail) {
-            // Lists and the stream's run and summary frames (once per watcher): the saved task lists are skipped,
+            // Lists and the stream's run and summary frames: the saved task lists are skipped,
             // not read. For a 1,429-task prediction that is ~2 ms instead of ~4.3 ms.
             var prediction = r.predictedJson() == null ? null : read(r.predictedJson(), PredictionBounds.class);
             var result = r.resultJson() == null ? null : read(r.resultJson(), ResultFigures.class);

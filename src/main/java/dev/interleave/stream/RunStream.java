@@ -76,7 +76,7 @@ final class RunStream implements RunWatcher {
     Uni<Void> stream(RunView first) {
         context = Vertx.currentContext();
         return connection
-                .sendText(Frames.run(views, "run", runId, first.summary()))
+                .sendText(Frames.run(views, "run", runId, first.streamed()))
                 .invoke(() -> {
                     watch = hub.watch(runId, this);
                     if (watch == null) {

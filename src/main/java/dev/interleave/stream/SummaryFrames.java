@@ -19,7 +19,7 @@ import java.util.function.Function;
  * finishes, they all ask at once; each loading and writing the run itself kept the event loops busy, and they are
  * the threads that still had the run's last event frames to flush.
  *
- * <p>The frame is the final run without per-task lists, like the first frame and the run list: per-task times
+ * <p>The frame is the final run without the graph and per-task lists ({@link RunView#streamed}): per-task times
  * (about 0.5 KB per task) would make it larger than common WebSocket clients accept (256 KiB by default for
  * Vert.x and Quarkus clients) for runs of a few hundred tasks; they are one {@code GET links.self} away.
  *
@@ -72,7 +72,7 @@ class SummaryFrames {
     private void loaded(String runId, CompletableFuture<byte[]> frame, RunView run) {
         byte[] written;
         try {
-            written = Frames.run(views, "summary", runId, run).getBytes(StandardCharsets.UTF_8);
+            written = Frames.run(views, "summary", runId, run.streamed()).getBytes(StandardCharsets.UTF_8);
         } catch (RuntimeException e) {
             failed(runId, frame, e);
             return;

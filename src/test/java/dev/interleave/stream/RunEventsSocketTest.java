@@ -43,6 +43,7 @@ class RunEventsSocketTest {
         assertThat(frames.get(0).path("frame").asText()).isEqualTo("run");
         assertThat(frames.get(0).path("run").path("id").asText()).isEqualTo(runId);
         assertThat(frames.get(0).path("run").has("tasks")).isFalse();
+        assertThat(frames.get(0).path("run").has("graph")).isFalse();
         var last = frames.get(frames.size() - 1);
         assertThat(last.path("frame").asText()).isEqualTo("summary");
         assertThat(last.path("run").path("status").asText()).isEqualTo("succeeded");
@@ -52,6 +53,7 @@ class RunEventsSocketTest {
         assertThat(last.path("run").has("tasks"))
                 .as("per-task times are one GET away, so the frame stays small")
                 .isFalse();
+        assertThat(last.path("run").has("graph")).isFalse();
         assertThat(last.path("run").path("links").path("self").asText()).endsWith("/api/v1/runs/" + runId);
         List<Long> seqs = StreamClient.seqs(frames);
         assertThat(seqs).isEqualTo(LongStream.range(0, seqs.size()).boxed().toList());

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * A run as the contract shows it. {@code graph} is raw JSON (stored as the user sent it, after validation).
- * Optional parts ({@code id}, {@code tasks}, {@code predicted}, {@code events}, {@code links}, {@code kind})
- * are omitted where the contract leaves them out; every other field is always present, null when unknown.
+ * Optional parts ({@code id}, {@code tasks}, {@code predicted}, {@code events}, {@code links}, {@code kind}, and
+ * {@code graph} in stream frames) are omitted where the contract leaves them out; every other field is always
+ * present, null when unknown.
  */
 public record RunView(
         @JsonInclude(JsonInclude.Include.NON_NULL) String kind,
@@ -18,7 +19,10 @@ public record RunView(
         boolean virtual,
         SchedulerView scheduler,
         int lanes,
-        @JsonRawValue String graph,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonRawValue
+        String graph,
+
         String graphId,
         Instant createdAt,
         Instant startedAt,
@@ -34,8 +38,12 @@ public record RunView(
         @JsonInclude(JsonInclude.Include.NON_NULL) List<EventView> events,
         @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> links) {
 
-    /** The same run without per-task detail (lists, the run and summary WebSocket frames). */
-    public RunView summary() {
+    /**
+     * The run as the {@code run} and {@code summary} WebSocket frames carry it: without the graph and per-task
+     * lists, which the client has or can GET, so that a frame stays a few KB whatever the graph's size (common
+     * WebSocket clients refuse messages over 256 KiB or 1 MiB by default).
+     */
+    public RunView streamed() {
         return new RunView(
                 kind,
                 id,
@@ -43,7 +51,7 @@ public record RunView(
                 virtual,
                 scheduler,
                 lanes,
-                graph,
+                null,
                 graphId,
                 createdAt,
                 startedAt,
