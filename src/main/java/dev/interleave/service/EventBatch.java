@@ -10,7 +10,7 @@ import java.util.Objects;
 public final class EventBatch {
 
     /**
-     * Most events in one batch, and so in one frame. Typical frames are about 150 KB; even if every event named two
+     * Most events in one batch, and so in one frame. Typical frames are about 100 KB; even if every event named two
      * 64-character task ids a frame would stay under 250 KB, within the 256 KiB message limit of Vert.x WebSocket
      * clients (and the 1 MiB of Python's websockets). Smaller frames cost more per event: with 200 watchers, 500
      * made the end-of-run lag about 40 ms worse than 5,000.
