@@ -50,6 +50,12 @@ final class RunStream implements RunWatcher {
 
     private boolean pumping;
     private boolean again;
+    /**
+     * The summary is being sent: nothing else may read the store for this stream, because database calls made on
+     * one context share its session, which allows one operation at a time. Touched only on {@link #context}.
+     */
+    private boolean summarising;
+
     private Runnable stopFollowing;
     private long poller = -1;
 
@@ -145,7 +151,7 @@ final class RunStream implements RunWatcher {
             again = true;
             return;
         }
-        if (dropped || done.isDone()) {
+        if (dropped || done.isDone() || summarising) {
             return;
         }
         pumping = true;
@@ -184,15 +190,23 @@ final class RunStream implements RunWatcher {
         }
     }
 
+    /** On {@link #context}; the summary is sent once. */
     private void sendSummary() {
-        if (dropped) {
+        if (dropped || summarising) {
             return;
         }
+        summarising = true;
         summaries
                 .of(runId)
+                // A frame shared with other watchers arrives on the thread that loaded it, and a write completes on
+                // the socket's; what follows the stream (a comparison's next run) reads the store with this
+                // context's session, so both hop back to this connection's context.
+                .emitOn(command -> context.runOnContext(v -> command.run()))
                 .chain(frame -> EncodedText.send(connection, frame))
                 .subscribe()
-                .with(ok -> done.complete(null), done::completeExceptionally);
+                .with(
+                        ok -> context.runOnContext(v -> done.complete(null)),
+                        failure -> context.runOnContext(v -> done.completeExceptionally(failure)));
     }
 
     private void drop() {
