@@ -35,6 +35,11 @@ public record Caller(String secret) {
         return "{\"graph\":" + smallGraph() + ",\"scheduler\":" + scheduler + "}";
     }
 
+    /** Starts a run ({@code POST /api/v1/runs}, which must answer 202); returns its id. */
+    public String startRun(String body) {
+        return json(body).post("/api/v1/runs").then().statusCode(202).extract().path("id");
+    }
+
     /** Polls the run until its status is one of {@code statuses}; returns it. */
     public String awaitStatus(String id, String... statuses) {
         org.awaitility.Awaitility.await()

@@ -130,7 +130,7 @@ final class RunStream implements RunWatcher {
 
     @Override
     public void onFinished() {
-        context.runOnContext(v -> sendSummary());
+        context.runOnContext(v -> sendSummary(null));
     }
 
     /**
@@ -163,14 +163,14 @@ final class RunStream implements RunWatcher {
                         onEvents(new EventBatch(runId, chunk.firstSeq(), chunk.lastSeq(), chunk.eventsJson()));
                         sentSeq = chunk.lastSeq();
                     }
-                    return run.isFinal();
+                    return run;
                 }))
                 .subscribe()
                 .with(
-                        isFinal -> context.runOnContext(v -> {
+                        run -> context.runOnContext(v -> {
                             pumping = false;
-                            if (isFinal) {
-                                sendSummary();
+                            if (run.isFinal()) {
+                                sendSummary(run);
                             } else if (again) {
                                 pump();
                             }
@@ -190,14 +190,17 @@ final class RunStream implements RunWatcher {
         }
     }
 
-    /** On {@link #context}; the summary is sent once. */
-    private void sendSummary() {
+    /**
+     * On {@link #context}; the summary is sent once. {@code finalRun} is the final run when this stream has just
+     * read it from the store (so the summary need not read it again), else null.
+     */
+    private void sendSummary(RunView finalRun) {
         if (dropped || summarising) {
             return;
         }
         summarising = true;
         summaries
-                .of(runId)
+                .of(runId, finalRun)
                 // A frame shared with other watchers arrives on the thread that loaded it, and a write completes on
                 // the socket's; what follows the stream (a comparison's next run) reads the store with this
                 // context's session, so both hop back to this connection's context.

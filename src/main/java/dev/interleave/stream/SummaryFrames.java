@@ -56,16 +56,18 @@ class SummaryFrames {
 
     /**
      * {@code {"frame":"summary","runId":...,"run":{...}}} in UTF-8, shared by every watcher (never to be
-     * modified), so that it is encoded once, not once per watcher (see {@link EncodedText}). Call on a Vert.x context
-     * (a load reads the database); the item may arrive on another context's thread.
+     * modified), so that it is encoded once, not once per watcher (see {@link EncodedText}). {@code finalRun}, when
+     * not null, is the final run as the caller has just read it, used instead of a load. Call on a Vert.x context (a
+     * load reads the database); the item may arrive on another context's thread.
      */
-    Uni<byte[]> of(String runId) {
+    Uni<byte[]> of(String runId, RunView finalRun) {
         var mine = new CompletableFuture<byte[]>();
         var shared = frames.putIfAbsent(runId, mine);
         if (shared != null) {
             return Uni.createFrom().completionStage(shared);
         }
-        load.apply(runId).subscribe().with(run -> loaded(runId, mine, run), failure -> failed(runId, mine, failure));
+        var run = finalRun != null ? Uni.createFrom().item(finalRun) : load.apply(runId);
+        run.subscribe().with(loaded -> loaded(runId, mine, loaded), failure -> failed(runId, mine, failure));
         return Uni.createFrom().completionStage(mine);
     }
 

@@ -77,12 +77,7 @@ class RunEventsSocketTest {
             tasks.append(",\"after\":[\"gate\"]}");
         }
         var me = Caller.anonymous();
-        String id = me.json("{\"graph\":{\"tasks\":[" + tasks + "]},\"scheduler\":{\"type\":\"event_loop\"}}")
-                .post("/api/v1/runs")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("id");
+        String id = me.startRun("{\"graph\":{\"tasks\":[" + tasks + "]},\"scheduler\":{\"type\":\"event_loop\"}}");
         var live = connect("/ws/runs/" + id, me.cookie());
         var liveFrames = live.awaitAll(Duration.ofSeconds(20));
         assertThat(live.closed.get()).isEqualTo(1000);
@@ -99,12 +94,7 @@ class RunEventsSocketTest {
     @Test
     void aFinishedRunIsReplayedFromTheStoreThenSummarisedAndClosedNormally() throws Exception {
         var me = Caller.anonymous();
-        String id = me.json(Caller.runBody("{\"type\":\"event_loop\"}"))
-                .post("/api/v1/runs")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("id");
+        String id = me.startRun(Caller.runBody("{\"type\":\"event_loop\"}"));
         me.awaitStatus(id, "succeeded");
         var client = connect("/ws/runs/" + id, me.cookie());
         var frames = client.awaitAll(Duration.ofSeconds(10));
@@ -115,12 +105,7 @@ class RunEventsSocketTest {
     @Test
     void manyWatchersIncludingLateJoinersGetEveryEventOnceInOrder() throws Exception {
         var me = Caller.anonymous();
-        String id = me.json(CHAIN)
-                .post("/api/v1/runs")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("id");
+        String id = me.startRun(CHAIN);
         var clients = new ArrayList<StreamClient>();
         for (int i = 0; i < 3; i++) {
             clients.add(connect("/ws/runs/" + id, me.cookie()));

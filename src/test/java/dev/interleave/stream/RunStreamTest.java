@@ -94,12 +94,7 @@ class RunStreamTest {
     @Test
     void aWatcherThatFallsBehindIsDroppedAndNeitherTheRunNorOtherWatchersWait() throws Exception {
         var me = Caller.anonymous();
-        String id = me.json(CHAIN)
-                .post("/api/v1/runs")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("id");
+        String id = me.startRun(CHAIN);
         var other = StreamClient.connect(connectors.get(), base, "/ws/runs/" + id, me.cookie());
         var stuck = new StuckConnection();
         int maxPending = 2;

@@ -59,9 +59,9 @@ class SummaryFramesTest {
         var loads = new Loads();
         var frames = frames(loads, Duration.ofSeconds(5));
         var asked = List.of(
-                frames.of("r1").subscribeAsCompletionStage(),
-                frames.of("r1").subscribeAsCompletionStage(),
-                frames.of("r1").subscribeAsCompletionStage());
+                frames.of("r1", null).subscribeAsCompletionStage(),
+                frames.of("r1", null).subscribeAsCompletionStage(),
+                frames.of("r1", null).subscribeAsCompletionStage());
         assertThat(loads.count).hasValue(1);
         loads.pending.get(0).complete(run("r1", "succeeded"));
         byte[] first = asked.get(0).join();
@@ -77,12 +77,12 @@ class SummaryFramesTest {
     void aFinalRunsFrameIsKeptForLateWatchersThenForgotten() {
         var loads = new Loads();
         var frames = frames(loads, Duration.ofMillis(300));
-        var first = frames.of("r2").subscribeAsCompletionStage();
+        var first = frames.of("r2", null).subscribeAsCompletionStage();
         loads.pending.get(0).complete(run("r2", "succeeded"));
-        assertThat(frames.of("r2").await().indefinitely()).isSameAs(first.join());
+        assertThat(frames.of("r2", null).await().indefinitely()).isSameAs(first.join());
         assertThat(loads.count).as("a late watcher shares the kept frame").hasValue(1);
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> frames.size() == 0);
-        frames.of("r2");
+        frames.of("r2", null);
         assertThat(loads.count).as("after keep, a watcher loads afresh").hasValue(2);
     }
 
@@ -90,16 +90,27 @@ class SummaryFramesTest {
     void anUnfinishedRunOrAFailedLoadIsNotKept() {
         var loads = new Loads();
         var frames = frames(loads, Duration.ofSeconds(5));
-        var running = frames.of("r3").subscribeAsCompletionStage();
+        var running = frames.of("r3", null).subscribeAsCompletionStage();
         loads.pending.get(0).complete(run("r3", "running"));
         assertThat(new String(running.join(), StandardCharsets.UTF_8)).contains("\"running\"");
         assertThat(frames.size()).isZero();
 
-        var failed = frames.of("r3").subscribeAsCompletionStage();
+        var failed = frames.of("r3", null).subscribeAsCompletionStage();
         loads.pending.get(1).completeExceptionally(new IllegalStateException("database down"));
         assertThat(failed).isCompletedExceptionally();
         assertThat(frames.size()).isZero();
-        frames.of("r3");
+        frames.of("r3", null);
         assertThat(loads.count).hasValue(3);
+    }
+
+    @Test
+    void aFinalRunTheCallerHasReadIsNotLoadedAgain() {
+        var loads = new Loads();
+        var frames = frames(loads, Duration.ofSeconds(5));
+        byte[] frame = frames.of("r4", run("r4", "succeeded")).await().indefinitely();
+        assertThat(new String(frame, StandardCharsets.UTF_8)).contains("\"succeeded\"");
+        assertThat(loads.count).hasValue(0);
+        assertThat(frames.of("r4", null).await().indefinitely()).isSameAs(frame);
+        assertThat(loads.count).as("later watchers share the frame").hasValue(0);
     }
 }
