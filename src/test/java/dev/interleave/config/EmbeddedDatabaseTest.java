@@ -43,4 +43,22 @@ class EmbeddedDatabaseTest {
             }
         }
     }
+
+    /** The server starts on its own thread: its address is known at once, connections work after the wait. */
+    @Test
+    void startsInTheBackgroundOnAPortChosenUpFront() throws Exception {
+        var database = EmbeddedDatabase.startInBackground(dir.resolve("bg"));
+        try {
+            String url = database.connection().get("quarkus.datasource.jdbc.url");
+            assertThat(url).startsWith("jdbc:postgresql://127.0.0.1:");
+            EmbeddedDatabase.awaitBackgroundStart();
+            try (var c = DriverManager.getConnection(url, "postgres", "postgres")) {
+                var rs = c.createStatement().executeQuery("select 1 + 1");
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(2);
+            }
+        } finally {
+            database.close();
+        }
+    }
 }
