@@ -1,4 +1,4 @@
-package dev.interleave.service;
+package dev.interleave.service.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package dev.interleave.service;
+package dev.interleave.service.graph;
 
 import dev.interleave.config.PlaygroundConfig;
 import dev.interleave.engine.graph.GraphInvalidException;
@@ -7,6 +7,7 @@ import dev.interleave.engine.graph.GraphValidator;
 import dev.interleave.engine.graph.TaskGraph;
 import dev.interleave.engine.graph.Violation;
 import dev.interleave.engine.sched.SchedulerSpec;
+import dev.interleave.service.ServiceException;
 import dev.interleave.service.view.SchedulerView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;

@@ -1,22 +1,18 @@
-package dev.interleave.service;
+package dev.interleave.service.view;
 
 import dev.interleave.engine.RunAnalysis;
 import dev.interleave.engine.graph.TaskGraph;
 import dev.interleave.engine.run.RunEvent;
 import dev.interleave.engine.run.TaskTiming;
 import dev.interleave.engine.sched.SchedulerSpec;
-import dev.interleave.service.view.BoundsView;
-import dev.interleave.service.view.EventView;
-import dev.interleave.service.view.SchedulerView;
-import dev.interleave.service.view.TaskView;
 import java.util.List;
 
 /** Engine records to contract views: nanoseconds become milliseconds, absent times become null. */
-final class EngineViews {
+public final class EngineViews {
 
     private EngineViews() {}
 
-    static double ms(long nanos) {
+    public static double ms(long nanos) {
         return nanos / 1e6;
     }
 
@@ -24,7 +20,7 @@ final class EngineViews {
         return nanos == TaskTiming.ABSENT ? null : ms(nanos);
     }
 
-    static SchedulerView scheduler(SchedulerSpec spec) {
+    public static SchedulerView scheduler(SchedulerSpec spec) {
         return switch (spec) {
             case SchedulerSpec.Sequential s -> new SchedulerView("sequential", null);
             case SchedulerSpec.EventLoop e -> new SchedulerView("event_loop", null);
@@ -32,11 +28,11 @@ final class EngineViews {
         };
     }
 
-    static List<TaskView> tasks(List<TaskTiming> timings, TaskGraph graph) {
+    public static List<TaskView> tasks(List<TaskTiming> timings, TaskGraph graph) {
         return timings.stream().map(t -> task(t, graph.task(t.id()).label())).toList();
     }
 
-    static TaskView task(TaskTiming t, String label) {
+    public static TaskView task(TaskTiming t, String label) {
         return new TaskView(
                 t.id(),
                 t.kind().wireName(),
@@ -53,7 +49,7 @@ final class EngineViews {
                 ms(t.queuedNanos()));
     }
 
-    static BoundsView bounds(RunAnalysis a) {
+    public static BoundsView bounds(RunAnalysis a) {
         var m = a.metrics();
         return new BoundsView(
                 ms(a.lowerBoundNanos()),
@@ -67,7 +63,7 @@ final class EngineViews {
                 ms(m.loopHoldingWorkNanos()));
     }
 
-    static EventView event(RunEvent e) {
+    public static EventView event(RunEvent e) {
         return switch (e) {
             case RunEvent.RunStarted s ->
                 new EventView(

@@ -1,6 +1,7 @@
-package dev.interleave.service;
+package dev.interleave.service.live;
 
 import dev.interleave.engine.run.RunEvent;
+import dev.interleave.service.view.EngineViews;
 import dev.interleave.service.view.EventView;
 import java.util.List;
 

@@ -1,8 +1,10 @@
-package dev.interleave.service;
+package dev.interleave.service.run;
 
 import dev.interleave.engine.Engine;
 import dev.interleave.engine.graph.GraphSpec;
+import dev.interleave.service.graph.GraphInput;
 import dev.interleave.service.view.RunView;
+import dev.interleave.service.view.RunViews;
 import dev.interleave.service.view.SchedulerView;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,6 +1,8 @@
-package dev.interleave.service;
+package dev.interleave.service.run;
 
 import dev.interleave.persistence.RunRepository;
+import dev.interleave.service.ServiceException;
+import dev.interleave.service.view.RunViews;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

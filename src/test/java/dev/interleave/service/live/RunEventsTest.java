@@ -1,4 +1,4 @@
-package dev.interleave.service;
+package dev.interleave.service.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

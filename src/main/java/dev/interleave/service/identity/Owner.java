@@ -1,4 +1,4 @@
-package dev.interleave.service;
+package dev.interleave.service.identity;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.interleave.service;
+package dev.interleave.service.identity;
 
 import dev.interleave.persistence.OwnerRepository;
 import dev.interleave.persistence.TokenRepository;
@@ -66,7 +66,7 @@ public class IdentityService {
     }
 
     /** Records the owner row (inside the caller's session) unless already known. */
-    Uni<Void> ensure(String ownerId) {
+    public Uni<Void> ensure(String ownerId) {
         if (ensured.contains(ownerId)) {
             return Uni.createFrom().voidItem();
         }

@@ -1,4 +1,4 @@
-package dev.interleave.service;
+package dev.interleave.service.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.interleave.engine.Engine;
@@ -11,8 +11,11 @@ import dev.interleave.engine.run.RunStatus;
 import dev.interleave.engine.run.TaskState;
 import dev.interleave.engine.run.TaskTiming;
 import dev.interleave.engine.sched.SchedulerSpec;
-import dev.interleave.service.export.ChromeTraceExporter;
-import dev.interleave.service.export.PythonScriptExporter;
+import dev.interleave.service.Offload;
+import dev.interleave.service.ServiceException;
+import dev.interleave.service.graph.GraphInput;
+import dev.interleave.service.identity.Owner;
+import dev.interleave.service.run.RunService;
 import dev.interleave.service.view.RunView;
 import dev.interleave.service.view.SchedulerView;
 import dev.interleave.service.view.TaskView;

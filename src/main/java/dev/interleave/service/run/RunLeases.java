@@ -1,7 +1,9 @@
-package dev.interleave.service;
+package dev.interleave.service.run;
 
 import dev.interleave.config.PlaygroundConfig;
 import dev.interleave.persistence.RunRepository;
+import dev.interleave.service.cluster.ClusterBus;
+import dev.interleave.service.live.RunEvents;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

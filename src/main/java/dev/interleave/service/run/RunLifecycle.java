@@ -1,4 +1,4 @@
-package dev.interleave.service;
+package dev.interleave.service.run;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

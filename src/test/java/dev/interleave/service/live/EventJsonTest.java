@@ -1,4 +1,4 @@
-package dev.interleave.service;
+package dev.interleave.service.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,9 @@ import dev.interleave.engine.graph.RandomDags;
 import dev.interleave.engine.run.RunEvent;
 import dev.interleave.engine.run.RunStatus;
 import dev.interleave.engine.sched.SchedulerSpec;
+import dev.interleave.service.view.EngineViews;
 import dev.interleave.service.view.EventView;
+import dev.interleave.service.view.RunViews;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

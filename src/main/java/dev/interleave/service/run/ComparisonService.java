@@ -1,4 +1,4 @@
-package dev.interleave.service;
+package dev.interleave.service.run;
 
 import dev.interleave.config.PlaygroundConfig;
 import dev.interleave.engine.graph.GraphSpec;
@@ -6,7 +6,14 @@ import dev.interleave.engine.sched.SchedulerSpec;
 import dev.interleave.persistence.ComparisonRepository;
 import dev.interleave.persistence.RunRepository;
 import dev.interleave.persistence.StoredComparison;
+import dev.interleave.service.Offload;
+import dev.interleave.service.ServiceException;
+import dev.interleave.service.graph.GraphInput;
+import dev.interleave.service.graph.GraphService;
+import dev.interleave.service.identity.Ids;
+import dev.interleave.service.identity.Owner;
 import dev.interleave.service.view.ComparisonView;
+import dev.interleave.service.view.RunViews;
 import dev.interleave.service.view.SchedulerView;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

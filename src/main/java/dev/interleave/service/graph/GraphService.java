@@ -1,11 +1,17 @@
-package dev.interleave.service;
+package dev.interleave.service.graph;
 
 import dev.interleave.engine.graph.GraphSpec;
 import dev.interleave.engine.graph.TaskGraph;
 import dev.interleave.persistence.GraphRepository;
 import dev.interleave.persistence.StoredGraph;
+import dev.interleave.service.Offload;
+import dev.interleave.service.ServiceException;
+import dev.interleave.service.identity.IdentityService;
+import dev.interleave.service.identity.Ids;
+import dev.interleave.service.identity.Owner;
 import dev.interleave.service.view.GraphView;
 import dev.interleave.service.view.PageView;
+import dev.interleave.service.view.RunViews;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,7 +77,7 @@ public class GraphService {
      * The graph a run or comparison names: inline ({@code spec}) or saved ({@code graphId}), exactly one.
      * Validation runs on a worker thread (a 10,000-task graph takes a few milliseconds).
      */
-    Uni<Resolved> resolve(Owner owner, GraphSpec spec, String graphId) {
+    public Uni<Resolved> resolve(Owner owner, GraphSpec spec, String graphId) {
         if ((spec == null) == (graphId == null)) {
             return Uni.createFrom()
                     .failure(new ServiceException.Invalid(java.util.List.of(new dev.interleave.engine.graph.Violation(

@@ -1,4 +1,4 @@
-package dev.interleave.service;
+package dev.interleave.service.live;
 
 import dev.interleave.engine.run.RunEvent;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,7 +39,7 @@ public class RunEvents {
         void cancel();
     }
 
-    void open(String runId) {
+    public void open(String runId) {
         live.putIfAbsent(runId, new LiveRun(runId));
     }
 
@@ -47,7 +47,7 @@ public class RunEvents {
      * Converts and fans out one engine batch, as frames of at most {@link EventBatch#MAX_EVENTS} events; called on
      * the engine's dispatcher thread for the run.
      */
-    void publish(String runId, List<RunEvent> events) {
+    public void publish(String runId, List<RunEvent> events) {
         var run = live.get(runId);
         if (run == null) {
             return;
@@ -61,23 +61,23 @@ public class RunEvents {
     }
 
     /** Batches with events after {@code seq}; empty if the run is not live. */
-    List<EventBatch> after(String runId, long seq) {
+    public List<EventBatch> after(String runId, long seq) {
         var run = live.get(runId);
         return run == null ? List.of() : run.after(seq);
     }
 
-    boolean isLive(String runId) {
+    public boolean isLive(String runId) {
         return live.containsKey(runId);
     }
 
     /** Waits until the run's last event ({@code run_finished}) has been published. */
-    boolean awaitLastEvent(String runId, Duration timeout) throws InterruptedException {
+    public boolean awaitLastEvent(String runId, Duration timeout) throws InterruptedException {
         var run = live.get(runId);
         return run == null || run.lastEvent.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The run is finished and saved: watchers are told, and the run is forgotten. */
-    void close(String runId) {
+    public void close(String runId) {
         var run = live.remove(runId);
         if (run != null) {
             run.close();

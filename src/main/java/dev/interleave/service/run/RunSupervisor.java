@@ -1,4 +1,4 @@
-package dev.interleave.service;
+package dev.interleave.service.run;
 
 import dev.interleave.config.PlaygroundConfig;
 import dev.interleave.engine.Engine;
@@ -10,6 +10,11 @@ import dev.interleave.engine.sched.SchedulerSpec;
 import dev.interleave.persistence.EventChunk;
 import dev.interleave.persistence.RunEventRepository;
 import dev.interleave.persistence.RunRepository;
+import dev.interleave.service.cluster.ClusterBus;
+import dev.interleave.service.identity.Ids;
+import dev.interleave.service.live.EventBatch;
+import dev.interleave.service.live.RunEvents;
+import dev.interleave.service.view.RunViews;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

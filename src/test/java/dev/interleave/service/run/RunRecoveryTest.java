@@ -1,4 +1,4 @@
-package dev.interleave.service;
+package dev.interleave.service.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,8 @@ import dev.interleave.persistence.EventChunk;
 import dev.interleave.persistence.RunEventRepository;
 import dev.interleave.persistence.RunRepository;
 import dev.interleave.persistence.StoredRun;
+import dev.interleave.service.identity.IdentityService;
+import dev.interleave.service.identity.Ids;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;

@@ -1,4 +1,4 @@
-package dev.interleave.service;
+package dev.interleave.service.run;
 
 import dev.interleave.engine.Engine;
 import dev.interleave.engine.graph.GraphSpec;
@@ -7,10 +7,22 @@ import dev.interleave.persistence.EventChunk;
 import dev.interleave.persistence.RunEventRepository;
 import dev.interleave.persistence.RunRepository;
 import dev.interleave.persistence.StoredRun;
+import dev.interleave.service.Offload;
+import dev.interleave.service.ServiceException;
+import dev.interleave.service.cluster.ClusterBus;
+import dev.interleave.service.graph.GraphInput;
+import dev.interleave.service.graph.GraphService;
+import dev.interleave.service.identity.IdentityService;
+import dev.interleave.service.identity.Ids;
+import dev.interleave.service.identity.Owner;
+import dev.interleave.service.live.EventBatch;
+import dev.interleave.service.live.RunEvents;
+import dev.interleave.service.view.EngineViews;
 import dev.interleave.service.view.EventView;
 import dev.interleave.service.view.EventsPage;
 import dev.interleave.service.view.PageView;
 import dev.interleave.service.view.RunView;
+import dev.interleave.service.view.RunViews;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package dev.interleave.service;
+package dev.interleave.service.view;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -7,14 +7,6 @@ import dev.interleave.engine.RunResult;
 import dev.interleave.engine.graph.TaskGraph;
 import dev.interleave.persistence.StoredComparison;
 import dev.interleave.persistence.StoredRun;
-import dev.interleave.service.view.BoundsView;
-import dev.interleave.service.view.ComparisonView;
-import dev.interleave.service.view.PredictedView;
-import dev.interleave.service.view.RunView;
-import dev.interleave.service.view.SchedulerView;
-import dev.interleave.service.view.StoredPrediction;
-import dev.interleave.service.view.StoredResult;
-import dev.interleave.service.view.TaskView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,14 +38,14 @@ public class RunViews {
         }
     }
 
-    StoredPrediction prediction(RunResult predicted, TaskGraph graph) {
+    public StoredPrediction prediction(RunResult predicted, TaskGraph graph) {
         return new StoredPrediction(
                 predicted.makespanMillis(),
                 EngineViews.bounds(predicted.analysis()),
                 EngineViews.tasks(predicted.tasks(), graph));
     }
 
-    StoredResult result(RunResult measured, TaskGraph graph) {
+    public StoredResult result(RunResult measured, TaskGraph graph) {
         return new StoredResult(
                 EngineViews.tasks(measured.tasks(), graph),
                 measured.analysis().utilisation(),
@@ -61,7 +53,7 @@ public class RunViews {
     }
 
     /** The virtual-time run of POST /simulate: no id, no links, every event. */
-    RunView simulated(String graphJson, RunResult result, TaskGraph graph) {
+    public RunView simulated(String graphJson, RunResult result, TaskGraph graph) {
         var scheduler = EngineViews.scheduler(result.scheduler());
         double makespan = result.makespanMillis();
         return new RunView(

@@ -1,4 +1,4 @@
-package dev.interleave.service;
+package dev.interleave.service.cluster;
 
 import dev.interleave.config.PlaygroundConfig;
 import io.quarkus.runtime.ShutdownEvent;
@@ -33,9 +33,9 @@ import org.jboss.logging.Logger;
 public class ClusterBus {
 
     private static final Logger LOG = Logger.getLogger(ClusterBus.class);
-    static final String EVENTS = "interleave_events";
-    static final String CANCEL = "interleave_cancel";
-    static final String DELETE = "interleave_delete";
+    public static final String EVENTS = "interleave_events";
+    public static final String CANCEL = "interleave_cancel";
+    public static final String DELETE = "interleave_delete";
 
     private final Vertx vertx;
     private final Pool pool;
@@ -92,13 +92,13 @@ public class ClusterBus {
         }
     }
 
-    void handlers(Consumer<String> cancel, Consumer<String> delete) {
+    public void handlers(Consumer<String> cancel, Consumer<String> delete) {
         this.onCancel = cancel;
         this.onDelete = delete;
     }
 
     /** Sends a notification; fire and forget (receivers re-read the store, and poll as a fallback). */
-    void notify(String channel, String payload) {
+    public void notify(String channel, String payload) {
         if (!config.cluster().listen()) {
             return;
         }
@@ -108,11 +108,11 @@ public class ClusterBus {
                 .with(ok -> {}, failure -> LOG.debugf(failure, "NOTIFY %s failed", channel));
     }
 
-    void saved(String runId, long lastSeq) {
+    public void saved(String runId, long lastSeq) {
         notify(EVENTS, runId + " " + lastSeq);
     }
 
-    void finalStatus(String runId) {
+    public void finalStatus(String runId) {
         notify(EVENTS, runId + " final");
     }
 

@@ -1,4 +1,4 @@
-package dev.interleave.service;
+package dev.interleave.service.live;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.interleave.service;
+package dev.interleave.service.live;
 
 /** Receives one run's events live. Called with the run's hub lock held: implementations must not block. */
 public interface RunWatcher {

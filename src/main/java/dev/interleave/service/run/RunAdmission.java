@@ -1,6 +1,7 @@
-package dev.interleave.service;
+package dev.interleave.service.run;
 
 import dev.interleave.config.PlaygroundConfig;
+import dev.interleave.service.ServiceException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
