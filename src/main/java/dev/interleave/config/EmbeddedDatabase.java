@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -34,11 +35,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static volatile EmbeddedDatabase background;
 
     private final int port;
+    private final String password;
     /** Completes when the server accepts connections; the server is stopped by {@link #close}. */
     private final CompletableFuture<EmbeddedPostgres> postgres;
 
-    private EmbeddedDatabase(int port, CompletableFuture<EmbeddedPostgres> postgres) {
+    private EmbeddedDatabase(int port, String password, CompletableFuture<EmbeddedPostgres> postgres) {
         this.port = port;
+        this.password = password;
         this.postgres = postgres;
     }
 
@@ -51,7 +54,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Starts PostgreSQL on a free port with its data in {@code dataDirectory}, created if missing; returns when up. */
     public static EmbeddedDatabase start(Path dataDirectory) {
         int port = freePort();
-        var database = new EmbeddedDatabase(port, CompletableFuture.completedFuture(launch(dataDirectory, port)));
+        String password = DatabasePassword.readOrCreate(prepare(dataDirectory));
+        var database = new EmbeddedDatabase(
+                port, password, CompletableFuture.completedFuture(launch(dataDirectory, port, password)));
         database.awaitStarted();
         return database;
     }
@@ -63,11 +68,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
      */
     public static EmbeddedDatabase startInBackground(Path dataDirectory) {
         int port = freePort();
+        String password = DatabasePassword.readOrCreate(prepare(dataDirectory));
         var future = new CompletableFuture<EmbeddedPostgres>();
         var starter = new Thread(
                 () -> {
                     try {
-                        future.complete(launch(dataDirectory, port));
+                        future.complete(launch(dataDirectory, port, password));
                     } catch (Throwable e) {
                         future.completeExceptionally(e);
                     }
@@ -75,7 +81,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 "embedded-postgres-start");
         starter.setDaemon(true);
         starter.start();
-        var database = new EmbeddedDatabase(port, future);
+        var database = new EmbeddedDatabase(port, password, future);
         background = database;
         return database;
     }
@@ -97,10 +103,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgres launch(Path dataDirectory, int port) {
+    /** Creates the data directory if missing; returns its absolute path. */
+    private static Path prepare(Path dataDirectory) {
         try {
-            Path data = dataDirectory.toAbsolutePath();
-            Files.createDirectories(data);
+            return Files.createDirectories(dataDirectory.toAbsolutePath());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + dataDirectory, e);
+        }
+    }
+
+    private static EmbeddedPostgres launch(Path dataDirectory, int port, String password) {
+        try {
+            Path data = prepare(dataDirectory);
             Path work = data.resolveSibling(data.getFileName() + "-bin");
             Files.createDirectories(work);
             stopOrphan(data);
@@ -110,11 +124,33 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setOverrideWorkingDirectory(work.toFile())
                     .setRegisterShutdownHook(false)
                     .setPort(port)
+                    .setConnectConfig("password", password)
                     .start();
+            DatabasePassword.enforce(data, port, password);
+            notWritableByOthers(work);
             LOG.infof("embedded PostgreSQL started on port %d with data in %s", port, data);
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("the embedded PostgreSQL did not start", e);
+        }
+    }
+
+    /**
+     * zonky unpacks the server's binaries into a world-writable folder; anyone who can write there can replace the
+     * programs the next start runs. Only the owner may write to it (and to what is in it).
+     */
+    private static void notWritableByOthers(Path work) throws IOException {
+        try (var paths = Files.walk(work)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                if (Files.isSymbolicLink(path)) {
+                    continue;
+                }
+                var permissions = Files.getPosixFilePermissions(path);
+                if (permissions.remove(PosixFilePermission.GROUP_WRITE)
+                        | permissions.remove(PosixFilePermission.OTHERS_WRITE)) {
+                    Files.setPosixFilePermissions(path, permissions);
+                }
+            }
         }
     }
 
@@ -163,7 +199,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 "quarkus.datasource.username",
                 "postgres",
                 "quarkus.datasource.password",
-                "postgres");
+                password);
     }
 
     /**
