@@ -1,5 +1,6 @@
 package dev.interleave.persistence;
 
+import dev.interleave.service.RunState;
 import java.time.Instant;
 
 /**
@@ -13,7 +14,7 @@ public record StoredRun(
         String graphId,
         String comparisonId,
         int position,
-        String status,
+        RunState status,
         String reason,
         String graphJson,
         String schedulerJson,

@@ -2,6 +2,7 @@ package dev.interleave.stream;
 
 import dev.interleave.service.identity.IdentityService;
 import dev.interleave.service.identity.Owner;
+import dev.interleave.service.identity.OwnerCookie;
 import io.quarkus.websockets.next.HandshakeRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,15 +13,12 @@ import java.nio.charset.StandardCharsets;
 @ApplicationScoped
 public class StreamAccess {
 
-    private static final String COOKIE = "interleave_owner";
-
     private final IdentityService identity;
+    private final OwnerCookie cookies;
 
-    private final java.util.List<String> allowedOrigins;
-
-    StreamAccess(IdentityService identity, dev.interleave.config.PlaygroundConfig config) {
+    StreamAccess(IdentityService identity, OwnerCookie cookies) {
         this.identity = identity;
-        this.allowedOrigins = config.http().allowedOrigins().orElse(java.util.List.of());
+        this.cookies = cookies;
     }
 
     /** The owner behind the handshake, or null (item) when it carries no identity. */
@@ -29,30 +27,14 @@ public class StreamAccess {
         if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return identity.fromBearer(auth.substring(7).trim());
         }
-        String cookies = request.header("Cookie");
-        if (cookies != null && !crossSite(request)) {
-            for (String part : cookies.split(";")) {
-                String[] kv = part.trim().split("=", 2);
-                if (kv.length == 2 && kv[0].equals(COOKIE) && kv[1].matches("[A-Za-z0-9_-]{43}")) {
-                    return Uni.createFrom().item(identity.fromCookie(kv[1]));
-                }
-            }
+        // A cross-site page must not read private runs with the visitor's cookie (cross-site WebSocket hijacking).
+        String secret = OwnerCookie.valueIn(request.header("Cookie"));
+        if (secret == null
+                || cookies.crossSite(
+                        request.header("Sec-Fetch-Site"), request.header("Origin"), request.header("Host"))) {
+            return Uni.createFrom().nullItem();
         }
-        return Uni.createFrom().nullItem();
-    }
-
-    /**
-     * A cross-site page must not read private runs with the visitor's cookie (cross-site WebSocket hijacking):
-     * an Origin that names neither this host nor an allowed origin makes the cookie count for nothing.
-     */
-    private boolean crossSite(HandshakeRequest request) {
-        String origin = request.header("Origin");
-        if (origin == null) {
-            return false;
-        }
-        String host = request.header("Host");
-        boolean sameHost = host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
-        return !sameHost && !allowedOrigins.contains(origin);
+        return Uni.createFrom().item(cookies.owner(secret));
     }
 
     /** The {@code share} query parameter, or null. */

@@ -2,6 +2,7 @@ package dev.interleave.service.view;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.interleave.service.RunState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,6 @@ public record RunView(
     /** True once the run can change no more. */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isFinal() {
-        return !"queued".equals(status) && !"running".equals(status);
+        return RunState.fromWireName(status).isFinal();
     }
 }

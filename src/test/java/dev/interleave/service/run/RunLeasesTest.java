@@ -6,6 +6,7 @@ import dev.interleave.Caller;
 import dev.interleave.EmbeddedPostgresResource;
 import dev.interleave.persistence.RunRepository;
 import dev.interleave.persistence.StoredRun;
+import dev.interleave.service.RunState;
 import dev.interleave.service.identity.IdentityService;
 import dev.interleave.service.identity.Ids;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -26,7 +27,7 @@ class RunLeasesTest {
     RunRepository runs;
 
     @Inject
-    RunLeases leases;
+    RunRecovery leases;
 
     @Inject
     IdentityService identity;
@@ -64,7 +65,7 @@ class RunLeasesTest {
                 null,
                 null,
                 0,
-                status,
+                RunState.fromWireName(status),
                 null,
                 "{\"tasks\":[{\"id\":\"a\",\"kind\":\"io\",\"ms\":100}]}",
                 "{\"type\":\"event_loop\"}",

@@ -8,6 +8,7 @@ import dev.interleave.persistence.EventChunk;
 import dev.interleave.persistence.RunEventRepository;
 import dev.interleave.persistence.RunRepository;
 import dev.interleave.persistence.StoredRun;
+import dev.interleave.service.RunState;
 import dev.interleave.service.identity.IdentityService;
 import dev.interleave.service.identity.Ids;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -31,7 +32,7 @@ class RunRecoveryTest {
     RunEventRepository events;
 
     @Inject
-    RunService service;
+    RunRecovery service;
 
     @Inject
     IdentityService identity;
@@ -50,7 +51,7 @@ class RunRecoveryTest {
                 null,
                 null,
                 0,
-                "running",
+                RunState.RUNNING,
                 null,
                 "{\"tasks\":[{\"id\":\"a\",\"kind\":\"io\",\"ms\":100}]}",
                 "{\"type\":\"event_loop\"}",
