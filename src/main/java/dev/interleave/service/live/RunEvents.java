@@ -1,6 +1,7 @@
 package dev.interleave.service.live;
 
 import dev.interleave.engine.run.RunEvent;
+import dev.interleave.service.view.RunView;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -71,11 +72,16 @@ public class RunEvents {
         return live.containsKey(runId);
     }
 
-    /** The run is finished and saved: watchers are told, and the run is forgotten. */
+    /** The run is finished and saved (or gone): watchers are told, and the run is forgotten. */
     public void close(String runId) {
+        close(runId, null);
+    }
+
+    /** As {@link #close(String)}; {@code finalRun}, if not null, is the run as its keeper has just saved it. */
+    public void close(String runId, RunView finalRun) {
         var run = live.remove(runId);
         if (run != null) {
-            run.close();
+            run.close(finalRun);
         }
     }
 
@@ -133,10 +139,10 @@ public class RunEvents {
             return watching.remove(watcher);
         }
 
-        synchronized void close() {
+        synchronized void close(RunView finalRun) {
             closed = true;
             for (var w : List.copyOf(watching)) {
-                w.onFinished();
+                w.onFinished(finalRun);
                 if (watching.remove(w)) {
                     watchers.decrementAndGet();
                 }

@@ -28,6 +28,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -109,10 +110,10 @@ public class RunService {
                 null,
                 prediction.makespanMs(),
                 0,
-                Instant.now(),
+                Instant.now().truncatedTo(ChronoUnit.MICROS), // as the database keeps it
                 null,
                 null);
-        return new Prepared(run, new RunSupervisor.Execution(id, g.graph(), spec));
+        return new Prepared(run, new RunSupervisor.Execution(run, g.graph(), spec));
     }
 
     /**
@@ -209,7 +210,7 @@ public class RunService {
                                                 .map(EventBatch::eventsJson)
                                                 .toList(),
                                         after))
-                        : chunks(id, after)
+                        : Panache.withSession(() -> eventStore.after(id, after))
                                 .map(chunks -> page(
                                         chunks.stream()
                                                 .map(EventChunk::eventsJson)
@@ -230,9 +231,12 @@ public class RunService {
                 list, list.isEmpty() ? after : list.get(list.size() - 1).seq());
     }
 
-    /** Saved event chunks after {@code after} (the replay of a finished run). */
-    public Uni<List<EventChunk>> chunks(String runId, long after) {
-        return Panache.withSession(() -> eventStore.after(runId, after));
+    /** Saved events after {@code after}, one batch per saved chunk (the replay of a run not live here). */
+    public Uni<List<EventBatch>> saved(String runId, long after) {
+        return Panache.withSession(() -> eventStore.after(runId, after))
+                .map(chunks -> chunks.stream()
+                        .map(c -> new EventBatch(runId, c.firstSeq(), c.lastSeq(), c.eventsJson()))
+                        .toList());
     }
 
     /** The run if {@code owner} owns it or {@code shareSlug} is its share slug; else 404. */

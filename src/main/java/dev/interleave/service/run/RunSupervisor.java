@@ -9,9 +9,11 @@ import dev.interleave.engine.run.RunStatus;
 import dev.interleave.engine.sched.SchedulerSpec;
 import dev.interleave.persistence.RunEventRepository;
 import dev.interleave.persistence.RunRepository;
+import dev.interleave.persistence.StoredRun;
 import dev.interleave.service.RunState;
 import dev.interleave.service.cluster.ClusterBus;
 import dev.interleave.service.live.RunEvents;
+import dev.interleave.service.view.RunView;
 import dev.interleave.service.view.RunViews;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,6 +24,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -42,8 +45,12 @@ public class RunSupervisor {
     /** How long to wait for the engine's dispatcher to deliver run_finished after the outcome is known. */
     private static final Duration LAST_EVENT_WAIT = Duration.ofSeconds(5);
 
-    /** Everything needed to execute one saved run. */
-    record Execution(String runId, TaskGraph graph, SchedulerSpec scheduler) {}
+    /** Everything needed to execute one saved run: its row as saved (queued), its graph and scheduler. */
+    record Execution(StoredRun saved, TaskGraph graph, SchedulerSpec scheduler) {
+        String runId() {
+            return saved.id();
+        }
+    }
 
     private final Engine engine;
     private final RunEvents events;
@@ -91,6 +98,7 @@ public class RunSupervisor {
     /** Executes one run to the end; blocks the calling keeper thread. */
     void execute(Execution run) {
         MDC.put("runId", run.runId());
+        RunView finalRun = null;
         try {
             if (stopping) {
                 return;
@@ -99,7 +107,7 @@ public class RunSupervisor {
             // run was created; the handle's own is never asked for, so the run is simulated once.
             var recorder = new RunRecorder(run.runId(), events);
             var handle = engine.start(run.graph(), run.scheduler(), deadline, recorder);
-            Instant startedAt = Instant.now();
+            Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // as the database keeps it
             long started = System.nanoTime();
             local.executing(run.runId(), handle);
             if (awaitDb(() -> runs.markRunning(run.runId(), startedAt, local.instanceId())) == 0) {
@@ -112,7 +120,7 @@ public class RunSupervisor {
             }
             RunResult result = awaitWithCheckpoints(run.runId(), handle, recorder);
             latency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-            finish(run, result);
+            finalRun = finish(run, startedAt, result);
         } catch (RuntimeException e) {
             if (local.isDeleted(run.runId())) {
                 LOG.infof("run %s was deleted while it ran", run.runId());
@@ -122,7 +130,7 @@ public class RunSupervisor {
             }
         } finally {
             local.ended(run.runId());
-            events.close(run.runId());
+            events.close(run.runId(), finalRun); // watchers' summary: the run as just saved, not read back
             MDC.remove("runId");
         }
     }
@@ -165,20 +173,35 @@ public class RunSupervisor {
         eventsSaved.increment(last - chunks.get(0).firstSeq() + 1);
     }
 
-    private void finish(Execution run, RunResult result) {
+    /** Saves how the run ended; returns the run as saved, or null if it was deleted meanwhile. */
+    private RunView finish(Execution run, Instant startedAt, RunResult result) {
         boolean interrupted = stopping && result.status() == RunStatus.CANCELLED;
         RunState status = RunState.RUNNING.to(interrupted ? RunState.INTERRUPTED : RunState.of(result.status()));
         String reason = interrupted ? "the service shut down during the run" : result.reason();
         if (local.isDeleted(run.runId())) {
-            return;
+            return null;
         }
         String resultJson = views.write(views.result(result, run.graph()));
-        awaitDb(() -> runs.finish(
-                run.runId(), status, reason, Instant.now(), resultJson, result.makespanMillis(), result.eventCount()));
+        Instant finishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        int saved = awaitDb(() -> runs.finish(
+                run.runId(), status, reason, finishedAt, resultJson, result.makespanMillis(), result.eventCount()));
         bus.finalStatus(run.runId());
         registry.counter("interleave.runs.finished", "status", status.wireName())
                 .increment();
         LOG.infof("run %s %s in %.1f ms", run.runId(), status.wireName(), result.makespanMillis());
+        if (saved == 0) {
+            return null; // ended otherwise meanwhile (its lease was swept): watchers read what was saved
+        }
+        var finished = run.saved()
+                .finished(
+                        status,
+                        reason,
+                        startedAt,
+                        finishedAt,
+                        resultJson,
+                        result.makespanMillis(),
+                        result.eventCount());
+        return views.run(finished, false);
     }
 
     private void failQuietly(String runId, RuntimeException cause) {

@@ -1,0 +1,91 @@
+package dev.interleave.service.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.interleave.Caller;
+import dev.interleave.EmbeddedPostgresResource;
+import dev.interleave.persistence.RunRepository;
+import dev.interleave.persistence.StoredRun;
+import dev.interleave.service.RunState;
+import dev.interleave.service.identity.IdentityService;
+import dev.interleave.service.identity.Ids;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** Stopping a run is decided in one place, and a request about another instance's run leaves nothing here. */
+@QuarkusTest
+@WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
+class LocalRunsTest {
+
+    @Inject
+    RunRepository runs;
+
+    @Inject
+    LocalRuns local;
+
+    @Inject
+    IdentityService identity;
+
+    @Test
+    void cancellingARunThatExecutesOnAnotherInstanceLeavesNothingBehind() throws Throwable {
+        var me = Caller.anonymous();
+        me.given().post("/api/v1/tokens").then().statusCode(201);
+        String id = insertRunning(identity.fromCookie(me.secret()).id(), "other-instance");
+
+        me.given().post("/api/v1/runs/" + id + "/cancel").then().statusCode(202).body("status", equalTo("running"));
+
+        // The executing instance is told (NOTIFY) and saves the end; this one keeps no record of the request.
+        assertThat(local.tracks(id)).isFalse();
+        assertThat(local.stop(id, LocalRuns.Stop.CANCEL)).isEqualTo(LocalRuns.Found.ELSEWHERE);
+        assertThat(local.tracks(id)).isFalse();
+    }
+
+    @Test
+    void aRunExecutingHereIsFoundHereAndForgottenWhenItEnds() {
+        var me = Caller.anonymous();
+        String id = me.startRun("{\"graph\":{\"tasks\":[{\"id\":\"slow\",\"kind\":\"io\",\"ms\":5000}]},"
+                + "\"scheduler\":{\"type\":\"event_loop\"}}");
+        me.awaitStatus(id, "running");
+        assertThat(local.tracks(id)).isTrue();
+
+        me.given().post("/api/v1/runs/" + id + "/cancel").then().statusCode(202);
+
+        me.awaitStatus(id, "cancelled");
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> !local.tracks(id));
+        assertThat(local.stop(id, LocalRuns.Stop.DELETE)).isEqualTo(LocalRuns.Found.ELSEWHERE);
+    }
+
+    private String insertRunning(String ownerId, String instance) throws Throwable {
+        String id = Ids.id();
+        var run = new StoredRun(
+                id,
+                ownerId,
+                Ids.slug(),
+                null,
+                null,
+                0,
+                RunState.RUNNING,
+                null,
+                "{\"tasks\":[{\"id\":\"a\",\"kind\":\"io\",\"ms\":100}]}",
+                "{\"type\":\"event_loop\"}",
+                null,
+                null,
+                null,
+                100.0,
+                0,
+                Instant.now(),
+                Instant.now(),
+                null);
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> runs.insert(run, instance)));
+        return id;
+    }
+}
