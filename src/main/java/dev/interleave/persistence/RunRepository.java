@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -61,24 +62,26 @@ public class RunRepository implements PanacheRepositoryBase<RunEntity, String> {
 
     /** queued -> running, on the instance that executes it. */
     public Uni<Integer> markRunning(String id, Instant startedAt, String instanceId) {
-        return update(
-                "status = ?4, startedAt = ?2, instanceId = ?3, heartbeatAt = ?2 where id = ?1 and status in ?5",
+        return transition(
+                List.of(RunState.QUEUED),
+                RunState.RUNNING,
+                "startedAt = ?2, instanceId = ?3, heartbeatAt = ?2",
+                "id = ?1",
                 id,
                 startedAt,
-                instanceId,
-                RunState.RUNNING.wireName(),
-                wireNames(RunState.before(RunState.RUNNING)));
+                instanceId);
     }
 
     /** queued -> cancelled; 0 if the run is no longer queued (it started, or already ended). */
     public Uni<Integer> cancelQueued(String id, String reason, Instant finishedAt) {
-        return update(
-                "status = ?4, reason = ?2, finishedAt = ?3 where id = ?1 and status = ?5",
+        return transition(
+                List.of(RunState.QUEUED),
+                RunState.CANCELLED,
+                "reason = ?2, finishedAt = ?3",
+                "id = ?1",
                 id,
                 reason,
-                finishedAt,
-                RunState.CANCELLED.wireName(),
-                RunState.QUEUED.wireName());
+                finishedAt);
     }
 
     /** A checkpoint: events saved so far and a fresh lease. */
@@ -95,17 +98,17 @@ public class RunRepository implements PanacheRepositoryBase<RunEntity, String> {
             String resultJson,
             Double makespanMs,
             long eventCount) {
-        return update(
-                "status = ?2, reason = ?3, finishedAt = ?4, resultJson = ?5, makespanMs = ?6, "
-                        + "eventCount = ?7 where id = ?1 and status in ?8",
+        return transition(
+                RunState.before(status),
+                status,
+                "reason = ?2, finishedAt = ?3, resultJson = ?4, makespanMs = ?5, eventCount = ?6",
+                "id = ?1",
                 id,
-                status.wireName(),
                 reason,
                 finishedAt,
                 resultJson,
                 makespanMs,
-                eventCount,
-                wireNames(RunState.before(status)));
+                eventCount);
     }
 
     /** Renews the lease of every unfinished run {@code instanceId} owns: one UPDATE per heartbeat tick. */
@@ -127,25 +130,40 @@ public class RunRepository implements PanacheRepositoryBase<RunEntity, String> {
 
     /** An unfinished run whose lease is still expired -> interrupted (a renewal in between wins). */
     public Uni<Integer> interruptExpired(String id, String reason, Instant cutoff, Instant now) {
-        return update(
-                "status = ?5, reason = ?2, finishedAt = ?3 where id = ?1 "
-                        + "and status in ?6 and (heartbeatAt is null or heartbeatAt < ?4)",
+        return transition(
+                RunState.before(RunState.INTERRUPTED),
+                RunState.INTERRUPTED,
+                "reason = ?2, finishedAt = ?3",
+                "id = ?1 and (heartbeatAt is null or heartbeatAt < ?4)",
                 id,
                 reason,
                 now,
-                cutoff,
-                RunState.INTERRUPTED.wireName(),
-                wireNames(RunState.before(RunState.INTERRUPTED)));
+                cutoff);
     }
 
     /** Shutdown: this instance's unfinished runs become interrupted (other instances' runs are theirs). */
     public Uni<Integer> interruptOwn(String instanceId, String reason, Instant now) {
-        return update(
-                "status = ?4, reason = ?1, finishedAt = ?2 where instanceId = ?3 and status in ?5",
-                reason,
-                now,
+        return transition(
+                RunState.before(RunState.INTERRUPTED),
+                RunState.INTERRUPTED,
+                "reason = ?2, finishedAt = ?3",
+                "instanceId = ?1",
                 instanceId,
-                RunState.INTERRUPTED.wireName(),
-                wireNames(RunState.before(RunState.INTERRUPTED)));
+                reason,
+                now);
+    }
+
+    /**
+     * {@code update runs set status = to, <set> where <where> and status in from}: the one shape of a status
+     * change. {@code params} are {@code ?1..?n} of {@code set} and {@code where}; each state in {@code from} must be
+     * allowed to become {@code to} ({@link RunState#to} refuses the others).
+     */
+    private Uni<Integer> transition(List<RunState> from, RunState to, String set, String where, Object... params) {
+        from.forEach(state -> state.to(to));
+        int n = params.length;
+        var all = Arrays.copyOf(params, n + 2);
+        all[n] = to.wireName();
+        all[n + 1] = wireNames(from);
+        return update("status = ?" + (n + 1) + ", " + set + " where " + where + " and status in ?" + (n + 2), all);
     }
 }

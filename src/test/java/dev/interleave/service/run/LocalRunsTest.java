@@ -6,15 +6,11 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.interleave.Caller;
 import dev.interleave.EmbeddedPostgresResource;
 import dev.interleave.persistence.RunRepository;
-import dev.interleave.persistence.StoredRun;
 import dev.interleave.service.RunState;
 import dev.interleave.service.identity.IdentityService;
-import dev.interleave.service.identity.Ids;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -37,7 +33,8 @@ class LocalRunsTest {
     void cancellingARunThatExecutesOnAnotherInstanceLeavesNothingBehind() throws Throwable {
         var me = Caller.anonymous();
         me.given().post("/api/v1/tokens").then().statusCode(201);
-        String id = insertRunning(identity.fromCookie(me.secret()).id(), "other-instance");
+        String id = SavedRuns.insert(
+                runs, identity.fromCookie(me.secret()).id(), RunState.RUNNING, Instant.now(), "other-instance");
 
         me.given().post("/api/v1/runs/" + id + "/cancel").then().statusCode(202).body("status", equalTo("running"));
 
@@ -62,30 +59,5 @@ class LocalRunsTest {
                 .atMost(java.time.Duration.ofSeconds(10))
                 .until(() -> !local.tracks(id));
         assertThat(local.stop(id, LocalRuns.Stop.DELETE)).isEqualTo(LocalRuns.Found.ELSEWHERE);
-    }
-
-    private String insertRunning(String ownerId, String instance) throws Throwable {
-        String id = Ids.id();
-        var run = new StoredRun(
-                id,
-                ownerId,
-                Ids.slug(),
-                null,
-                null,
-                0,
-                RunState.RUNNING,
-                null,
-                "{\"tasks\":[{\"id\":\"a\",\"kind\":\"io\",\"ms\":100}]}",
-                "{\"type\":\"event_loop\"}",
-                null,
-                null,
-                null,
-                100.0,
-                0,
-                Instant.now(),
-                Instant.now(),
-                null);
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> runs.insert(run, instance)));
-        return id;
     }
 }
