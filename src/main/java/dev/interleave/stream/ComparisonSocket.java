@@ -85,7 +85,7 @@ public class ComparisonSocket {
     public void close(WebSocketConnection connection) {
         var stream = current.remove(connection.id());
         if (stream != null) {
-            stream.cancel();
+            stream.end(null);
         }
     }
 }

@@ -48,7 +48,7 @@ public class RunEventsSocket {
     public void close(WebSocketConnection connection) {
         var stream = streams.remove(connection.id());
         if (stream != null) {
-            stream.cancel();
+            stream.end(null);
         }
     }
 }

@@ -118,10 +118,6 @@ final class RunStream {
         }
     }
 
-    void cancel() {
-        end(null);
-    }
-
     private void drop() {
         if (!ended(state.getAndUpdate(s -> ended(s) ? s : State.DROPPED))) {
             LOG.infof("run %s: dropping a watcher with %d unsent frames", runId, outbox.pending());
