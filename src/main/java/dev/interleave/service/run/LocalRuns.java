@@ -81,6 +81,19 @@ public class LocalRuns {
         return Found.EXECUTING_HERE;
     }
 
+    /**
+     * A cancel asked here, once the store says how it went: {@code endedWhileQueued} if the saved run was still
+     * queued and is now cancelled. Its watchers are told at once then, even when it waits inside a comparison's
+     * job (queued under the comparison's id, so {@link #stop} does not find it in the queue by its own).
+     */
+    public Found cancel(String runId, boolean endedWhileQueued) {
+        Found found = stop(runId, Stop.CANCEL);
+        if (endedWhileQueued && found == Found.ELSEWHERE) {
+            hub.close(runId);
+        }
+        return found;
+    }
+
     /** Keeper: the run executes from now on (before it is marked running). */
     void executing(String runId, RunHandle handle) {
         handles.put(runId, handle);

@@ -178,7 +178,7 @@ public class RunService {
                         if (n > 0) {
                             bus.finalStatus(id);
                         }
-                        if (local.stop(id, LocalRuns.Stop.CANCEL) == LocalRuns.Found.ELSEWHERE) {
+                        if (local.cancel(id, n > 0) == LocalRuns.Found.ELSEWHERE) {
                             bus.notify(ClusterBus.CANCEL, id); // queued or running on another instance
                         }
                     })

@@ -8,11 +8,13 @@ import dev.interleave.EmbeddedPostgresResource;
 import dev.interleave.persistence.RunRepository;
 import dev.interleave.service.RunState;
 import dev.interleave.service.identity.IdentityService;
+import dev.interleave.service.live.RunEvents;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Stopping a run is decided in one place, and a request about another instance's run leaves nothing here. */
@@ -28,6 +30,9 @@ class LocalRunsTest {
 
     @Inject
     IdentityService identity;
+
+    @Inject
+    RunEvents hub;
 
     @Test
     void cancellingARunThatExecutesOnAnotherInstanceLeavesNothingBehind() throws Throwable {
@@ -59,5 +64,30 @@ class LocalRunsTest {
                 .atMost(java.time.Duration.ofSeconds(10))
                 .until(() -> !local.tracks(id));
         assertThat(local.stop(id, LocalRuns.Stop.DELETE)).isEqualTo(LocalRuns.Found.ELSEWHERE);
+    }
+
+    @Test
+    void cancellingARunWaitingInsideAComparisonTellsItsWatchersAtOnce() {
+        var me = Caller.anonymous();
+        String slow = "{\"tasks\":[{\"id\":\"slow\",\"kind\":\"io\",\"ms\":5000}]}";
+        List<String> ids = me.json("{\"graph\":" + slow + ",\"schedulers\":[{\"type\":\"event_loop\"},"
+                        + "{\"type\":\"sequential\"}]}")
+                .post("/api/v1/compare")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("runs.id");
+        String waiting = ids.get(1); // runs after the first, in the same job: not in the queue under its own id
+        assertThat(hub.isLive(waiting)).isTrue();
+
+        me.given()
+                .post("/api/v1/runs/" + waiting + "/cancel")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("cancelled"));
+
+        assertThat(hub.isLive(waiting)).isFalse();
+        me.given().post("/api/v1/runs/" + ids.get(0) + "/cancel").then().statusCode(202);
+        me.awaitStatus(ids.get(0), "cancelled");
     }
 }
