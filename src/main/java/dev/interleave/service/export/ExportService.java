@@ -18,11 +18,11 @@ import dev.interleave.service.graph.GraphInput;
 import dev.interleave.service.identity.Owner;
 import dev.interleave.service.run.RunService;
 import dev.interleave.service.view.RunView;
+import dev.interleave.service.view.RunViews;
 import dev.interleave.service.view.SchedulerView;
 import dev.interleave.service.view.TaskView;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,15 +33,16 @@ public class ExportService {
     private final RunService runs;
     private final GraphInput input;
     private final Offload offload;
-    private final ObjectMapper json;
+    private final RunViews views;
     private final ChromeTraceExporter traces;
     private final PythonScriptExporter scripts;
 
-    ExportService(RunService runs, GraphInput input, Offload offload, ObjectMapper json, Engine engine) {
+    ExportService(
+            RunService runs, GraphInput input, Offload offload, RunViews views, ObjectMapper json, Engine engine) {
         this.runs = runs;
         this.input = input;
         this.offload = offload;
-        this.json = json;
+        this.views = views;
         this.traces = new ChromeTraceExporter(json);
         this.scripts = new PythonScriptExporter(engine);
     }
@@ -93,11 +94,7 @@ public class ExportService {
     }
 
     private TaskGraph graphOf(RunView run) {
-        try {
-            return input.graph(json.readValue(run.graph(), GraphSpec.class), "/graph");
-        } catch (IOException e) {
-            throw new IllegalStateException("a saved graph could not be read", e);
-        }
+        return input.graph(views.read(run.graph(), GraphSpec.class), "/graph");
     }
 
     /**
