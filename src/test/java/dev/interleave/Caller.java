@@ -1,22 +1,24 @@
 package dev.interleave;
 
-import dev.interleave.service.identity.Ids;
+import dev.interleave.service.identity.OwnerCookie;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
-/** A test caller with its own anonymous identity (a fresh cookie secret). */
+/** A test caller with its own anonymous identity (a fresh cookie value, signed by the running service). */
 public record Caller(String secret) {
 
+    /** Needs the running Quarkus application of a {@code @QuarkusTest}: the service signs the value. */
     public static Caller anonymous() {
-        return new Caller(Ids.random(32));
+        return new Caller(
+                io.quarkus.arc.Arc.container().instance(OwnerCookie.class).get().mint());
     }
 
     public String cookie() {
-        return "interleave_owner=" + secret;
+        return OwnerCookie.NAME + "=" + secret;
     }
 
     public RequestSpecification given() {
-        return io.restassured.RestAssured.given().cookie("interleave_owner", secret);
+        return io.restassured.RestAssured.given().cookie(OwnerCookie.NAME, secret);
     }
 
     public RequestSpecification json(String body) {

@@ -31,7 +31,12 @@ public class ComparisonResource {
     public Uni<Response> compare(CompareRequest body) {
         var request = Bodies.required(body);
         return comparisons
-                .create(caller.owner(), request.graph(), request.graphId(), request.schedulers())
+                .create(
+                        caller.owner(),
+                        caller.client().address(),
+                        request.graph(),
+                        request.graphId(),
+                        request.schedulers())
                 .map(c -> Response.accepted(c)
                         .location(URI.create(c.links().get("self")))
                         .build());

@@ -37,7 +37,12 @@ public class RunResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(CreateRunRequest body) {
         var request = Bodies.required(body);
-        return runs.create(caller.owner(), request.graph(), request.graphId(), request.scheduler())
+        return runs.create(
+                        caller.owner(),
+                        caller.client().address(),
+                        request.graph(),
+                        request.graphId(),
+                        request.scheduler())
                 .map(run -> Response.accepted(run)
                         .location(URI.create(run.links().get("self")))
                         .build());

@@ -33,9 +33,16 @@ public interface PlaygroundConfig {
         @WithDefault("2")
         int perOwnerConcurrent();
 
-        /** Most runs one owner may have waiting in the queue. */
+        /** Most runs one owner may have waiting in the queue (a comparison counts once per scheduler). */
         @WithDefault("8")
         int perOwnerQueued();
+
+        /**
+         * Fraction of the queue one client address may hold, in (0, 1]; never less than per-owner-queued. A share,
+         * not a low cap: a class behind one school NAT has one address.
+         */
+        @WithDefault("0.5")
+        double perAddressQueueShare();
 
         /** Wall-clock deadline of a real run; it ends as timed_out after this. */
         @WithDefault("30s")
@@ -74,6 +81,12 @@ public interface PlaygroundConfig {
 
         /** Origins besides this host allowed to make cookie-authenticated writes, e.g. https://ui.example. */
         Optional<List<String>> allowedOrigins();
+
+        /**
+         * Addresses of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (exact IPs as the
+         * socket reports them, e.g. 10.0.0.5); from anyone else those headers are ignored.
+         */
+        Optional<List<String>> trustedProxies();
     }
 
     interface Stream {

@@ -1,8 +1,10 @@
 package dev.interleave.stream;
 
+import dev.interleave.service.identity.Client;
 import dev.interleave.service.identity.IdentityService;
 import dev.interleave.service.identity.Owner;
 import dev.interleave.service.identity.OwnerCookie;
+import dev.interleave.service.identity.TrustedProxies;
 import dev.interleave.service.view.RunViews;
 import io.quarkus.websockets.next.HandshakeRequest;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -18,12 +20,24 @@ public class StreamAccess {
 
     private final IdentityService identity;
     private final OwnerCookie cookies;
+    private final TrustedProxies proxies;
     private final RunViews views;
 
-    StreamAccess(IdentityService identity, OwnerCookie cookies, RunViews views) {
+    StreamAccess(IdentityService identity, OwnerCookie cookies, TrustedProxies proxies, RunViews views) {
         this.identity = identity;
         this.cookies = cookies;
+        this.proxies = proxies;
         this.views = views;
+    }
+
+    /** The client behind the handshake (its remote address comes as {@code host:port}). */
+    Client client(HandshakeRequest request) {
+        String remote = request.remoteAddress();
+        int port = remote == null ? -1 : remote.lastIndexOf(':');
+        String peer = port < 0 ? remote : remote.substring(0, port);
+        String scheme = request.scheme();
+        boolean tls = "https".equalsIgnoreCase(scheme) || "wss".equalsIgnoreCase(scheme);
+        return proxies.client(peer, request.header("X-Forwarded-For"), request.header("X-Forwarded-Proto"), tls);
     }
 
     /**
@@ -47,13 +61,11 @@ public class StreamAccess {
             return identity.fromBearer(auth.substring(7).trim());
         }
         // A cross-site page must not read private runs with the visitor's cookie (cross-site WebSocket hijacking).
-        String secret = OwnerCookie.valueIn(request.header("Cookie"));
-        if (secret == null
-                || cookies.crossSite(
-                        request.header("Sec-Fetch-Site"), request.header("Origin"), request.header("Host"))) {
+        if (cookies.crossSite(request.header("Sec-Fetch-Site"), request.header("Origin"), request.header("Host"))) {
             return Uni.createFrom().nullItem();
         }
-        return Uni.createFrom().item(cookies.owner(secret));
+        return Uni.createFrom()
+                .item(cookies.ownerIn(request.header("Cookie"), client(request).https()));
     }
 
     /** The {@code share} query parameter, or null. */

@@ -3,13 +3,14 @@ package dev.interleave.web;
 import dev.interleave.service.ServiceException;
 import dev.interleave.service.identity.Owner;
 import dev.interleave.service.identity.OwnerCookie;
+import dev.interleave.service.identity.TrustedProxies;
 import dev.interleave.service.run.RunService;
 import dev.interleave.service.view.PageView;
 import dev.interleave.service.view.RunView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.CookieParam;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -38,16 +40,30 @@ public class RunsPage {
     private final RunService runs;
     private final OwnerCookie cookies;
 
-    public RunsPage(RunService runs, OwnerCookie cookies) {
+    private final TrustedProxies proxies;
+
+    public RunsPage(RunService runs, OwnerCookie cookies, TrustedProxies proxies) {
         this.runs = runs;
         this.cookies = cookies;
+        this.proxies = proxies;
+    }
+
+    /** The owner named by the request's cookie (absent, sent twice or not signed here: nobody). */
+    private Owner owner(String cookieHeader, HttpServerRequest http) {
+        String peer = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        var client = proxies.client(
+                peer, http.getHeader("X-Forwarded-For"), http.getHeader("X-Forwarded-Proto"), http.isSSL());
+        return cookies.ownerIn(cookieHeader, client.https());
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Uni<TemplateInstance> get(@CookieParam(OwnerCookie.NAME) String secret, @QueryParam("page") Integer page) {
+    public Uni<TemplateInstance> get(
+            @HeaderParam("Cookie") String cookieHeader,
+            @Context HttpServerRequest http,
+            @QueryParam("page") Integer page) {
         int current = page == null || page < 0 ? 0 : page;
-        Owner owner = cookies.owner(secret);
+        Owner owner = owner(cookieHeader, http);
         Uni<PageView<RunView>> listed = owner == null
                 ? Uni.createFrom().item(new PageView<>(List.of(), current, PAGE_SIZE, 0))
                 : runs.list(owner, current, PAGE_SIZE);
@@ -64,12 +80,13 @@ public class RunsPage {
     @Path("{id}")
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> delete(
-            @CookieParam(OwnerCookie.NAME) String secret,
+            @HeaderParam("Cookie") String cookieHeader,
+            @Context HttpServerRequest http,
             @PathParam("id") String id,
             @HeaderParam("Sec-Fetch-Site") String fetchSite,
             @HeaderParam("Origin") String origin,
             @HeaderParam("Host") String host) {
-        Owner owner = cookies.owner(secret);
+        Owner owner = owner(cookieHeader, http);
         if (owner == null || cookies.crossSite(fetchSite, origin, host)) {
             return Uni.createFrom().item(failed("This run is not yours to delete."));
         }

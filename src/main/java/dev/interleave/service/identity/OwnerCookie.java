@@ -1,57 +1,120 @@
 package dev.interleave.service.identity;
 
 import dev.interleave.config.PlaygroundConfig;
+import dev.interleave.persistence.ServerSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The anonymous owner cookie, the one place that knows it: its name, the format of its secret, and when a request
- * carrying it must not count as its owner (cross-site). The API, the pages and the streams all ask here.
+ * The anonymous owner cookie, the one place that knows it: its names, the format of its value, its signature,
+ * and when a request carrying it must not count as its owner (cross-site). The API, the pages and the streams
+ * all ask here.
+ *
+ * <p>A value is {@code SECRET.MAC}: 256 random bits and an HMAC-SHA256 of them under the key every instance reads
+ * from the database ({@link ServerSecrets}). The owner id is derived from the secret, so only ids this service
+ * issued are owners: a made-up or rotated value is nobody, and its request gets a new cookie like a first visit.
+ *
+ * <p>Over HTTPS the cookie is {@code __Host-interleave_owner} with {@code Secure}: browsers accept that name only
+ * from this exact host, without a {@code Domain}, so a sibling subdomain cannot toss one in. Plain HTTP (the
+ * loopback playground) keeps {@code interleave_owner}, since browsers drop {@code Secure} cookies there. A request
+ * that sends its owner cookie twice (a tossed one beside ours) is refused rather than guessed at.
  */
 @ApplicationScoped
 public class OwnerCookie {
 
     public static final String NAME = "interleave_owner";
-    /** 256 random bits as URL-safe base64 without padding, as {@link IdentityService#newCookieSecret} makes. */
-    private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{43}");
+    /** The name behind TLS; the {@code __Host-} prefix makes the browser insist on Secure, Path=/, no Domain. */
+    public static final String SECURE_NAME = "__Host-" + NAME;
+    /** 256 random bits and a 128-bit MAC, both URL-safe base64 without padding. */
+    private static final Pattern VALUE = Pattern.compile("[A-Za-z0-9_-]{43}\\.[A-Za-z0-9_-]{22}");
+
+    private static final int MAC_BYTES = 16;
+
+    /** What a {@code Cookie} header holds under the owner cookie's name. */
+    public record Presented(String value, boolean duplicate) {
+        static final Presented NONE = new Presented(null, false);
+    }
 
     private final IdentityService identity;
+    private final Supplier<String> key;
     private final List<String> allowedOrigins;
 
     @Inject
-    OwnerCookie(IdentityService identity, PlaygroundConfig config) {
-        this(identity, config.http().allowedOrigins().orElse(List.of()));
+    OwnerCookie(IdentityService identity, ServerSecrets secrets, PlaygroundConfig config) {
+        this(identity, secrets::ownerCookieKey, config.http().allowedOrigins().orElse(List.of()));
     }
 
-    OwnerCookie(IdentityService identity, List<String> allowedOrigins) {
+    OwnerCookie(IdentityService identity, Supplier<String> key, List<String> allowedOrigins) {
         this.identity = identity;
+        this.key = key;
         this.allowedOrigins = List.copyOf(allowedOrigins);
     }
 
-    /** True if {@code value} has the format of a secret this service mints. */
+    /** The cookie's name for a request that came over HTTPS or plain HTTP. */
+    public static String name(boolean https) {
+        return https ? SECURE_NAME : NAME;
+    }
+
+    /** True if {@code value} has the format of a value this service mints (the signature is not checked). */
     public static boolean isWellFormed(String value) {
-        return value != null && SECRET.matcher(value).matches();
+        return value != null && VALUE.matcher(value).matches();
     }
 
-    /** The owner a cookie value names, or null when it is absent or malformed. */
+    /** A new signed value for a new anonymous owner. */
+    public String mint() {
+        String secret = identity.newCookieSecret();
+        return secret + "." + mac(secret);
+    }
+
+    /** The owner a cookie value names, or null when it is absent, malformed or not signed by this service. */
     public Owner owner(String value) {
-        return isWellFormed(value) ? identity.fromCookie(value) : null;
-    }
-
-    /** The owner cookie's value in a raw {@code Cookie} header (a WebSocket handshake), or null. */
-    public static String valueIn(String cookieHeader) {
-        if (cookieHeader == null) {
+        if (!isWellFormed(value)) {
             return null;
         }
-        for (String part : cookieHeader.split(";")) {
+        int dot = value.indexOf('.');
+        String secret = value.substring(0, dot);
+        byte[] expected = mac(secret).getBytes(StandardCharsets.US_ASCII);
+        byte[] given = value.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, given) ? identity.fromCookie(secret) : null;
+    }
+
+    /** The owner a raw {@code Cookie} header names, or null (absent, twice, malformed or not signed here). */
+    public Owner ownerIn(String cookieHeader, boolean https) {
+        return owner(presented(cookieHeader, https).value());
+    }
+
+    /** The owner cookie in a raw {@code Cookie} header, under the name for {@code https}; counted, not parsed. */
+    public static Presented presented(String cookieHeader, boolean https) {
+        if (cookieHeader == null) {
+            return Presented.NONE;
+        }
+        String name = name(https);
+        String found = null;
+        int count = 0;
+        for (String part : cookieHeader.split("[;,]")) {
             String[] kv = part.trim().split("=", 2);
-            if (kv.length == 2 && kv[0].equals(NAME) && isWellFormed(kv[1])) {
-                return kv[1];
+            if (kv.length == 2 && kv[0].equals(name)) {
+                found = kv[1].trim();
+                count++;
             }
         }
-        return null;
+        return count == 0 ? Presented.NONE : new Presented(count == 1 ? found : null, count > 1);
+    }
+
+    /** The owner cookie's value in a plain-HTTP {@code Cookie} header, or null (absent, duplicated, malformed). */
+    public static String valueIn(String cookieHeader) {
+        String value = presented(cookieHeader, false).value();
+        return isWellFormed(value) ? value : null;
     }
 
     /**
@@ -68,5 +131,16 @@ public class OwnerCookie {
         }
         boolean sameHost = host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
         return !sameHost && !allowedOrigins.contains(origin);
+    }
+
+    private String mac(String secret) {
+        try {
+            var hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(key.get().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] full = hmac.doFinal(secret.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, MAC_BYTES));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is always available", e);
+        }
     }
 }

@@ -60,7 +60,8 @@ public class ComparisonService {
         this.config = config;
     }
 
-    public Uni<ComparisonView> create(Owner owner, GraphSpec spec, String graphId, List<SchedulerView> schedulers) {
+    public Uni<ComparisonView> create(
+            Owner owner, String clientAddress, GraphSpec spec, String graphId, List<SchedulerView> schedulers) {
         String id = Ids.id();
         String slug = Ids.slug();
         return graphs.resolve(owner, spec, graphId)
@@ -74,6 +75,7 @@ public class ComparisonService {
                         })
                         .chain(prepared -> runService.admit(
                                 owner.id(),
+                                clientAddress,
                                 id,
                                 prepared,
                                 () -> comparisons.insert(

@@ -81,10 +81,14 @@ public class RunService {
 
     /** Validates, predicts, saves the run as queued and hands it to admission control (or refuses: 429). */
     public Uni<RunView> create(
-            Owner owner, GraphSpec spec, String graphId, dev.interleave.service.view.SchedulerView scheduler) {
+            Owner owner,
+            String clientAddress,
+            GraphSpec spec,
+            String graphId,
+            dev.interleave.service.view.SchedulerView scheduler) {
         return graphs.resolve(owner, spec, graphId)
                 .chain(g -> offload.work(() -> prepare(owner, g, input.scheduler(scheduler, "/scheduler"), null, 0)))
-                .chain(p -> admit(owner.id(), p.run().id(), List.of(p)))
+                .chain(p -> admit(owner.id(), clientAddress, p.run().id(), List.of(p)))
                 .map(saved -> views.run(saved.get(0), true));
     }
 
@@ -117,16 +121,22 @@ public class RunService {
     }
 
     /**
-     * Reserves one admission place for {@code prepared} (executed one after another), saves them, then
-     * activates the job; nothing is saved when admission refuses. {@code before} saves a parent row first.
+     * Reserves one admission job for {@code prepared} (executed one after another, each taking a queue place),
+     * saves them, then activates the job; nothing is saved when admission refuses. {@code before} saves a parent
+     * row first.
      */
-    Uni<List<StoredRun>> admit(String ownerId, String key, List<Prepared> prepared) {
-        return admit(ownerId, key, prepared, () -> Uni.createFrom().voidItem());
+    Uni<List<StoredRun>> admit(String ownerId, String clientAddress, String key, List<Prepared> prepared) {
+        return admit(
+                ownerId, clientAddress, key, prepared, () -> Uni.createFrom().voidItem());
     }
 
     Uni<List<StoredRun>> admit(
-            String ownerId, String key, List<Prepared> prepared, java.util.function.Supplier<Uni<Void>> before) {
-        var ticket = admission.reserve(key, ownerId);
+            String ownerId,
+            String clientAddress,
+            String key,
+            List<Prepared> prepared,
+            java.util.function.Supplier<Uni<Void>> before) {
+        var ticket = admission.reserve(key, new RunAdmission.Claim(ownerId, clientAddress, prepared.size()));
         prepared.forEach(p -> events.open(p.run().id()));
         return Panache.withTransaction(
                         () -> identity.ensure(ownerId).chain(() -> before.get()).chain(() -> insertAll(prepared)))

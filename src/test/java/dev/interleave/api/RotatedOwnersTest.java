@@ -1,0 +1,84 @@
+package dev.interleave.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import dev.interleave.Caller;
+import dev.interleave.EmbeddedPostgresResource;
+import dev.interleave.service.identity.Ids;
+import dev.interleave.service.identity.OwnerCookie;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.ArrayList;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 15, item 1: one client rotating cookies (each request a new owner) filled the whole run queue, and everyone
+ * else got 429 for minutes. Now a made-up cookie is nobody, and one address gets a share of the queue.
+ */
+@QuarkusTest
+@WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
+class RotatedOwnersTest {
+
+    private static final String SLOW = "{\"graph\":{\"tasks\":[{\"id\":\"w\",\"kind\":\"io\",\"ms\":8000}]},"
+            + "\"scheduler\":{\"type\":\"event_loop\"}}";
+
+    @Test
+    void aWellFormedCookieTheServiceDidNotIssueIsNotAnOwner() {
+        String madeUp = Ids.random(32); // the format every cookie had before they were signed
+        given().cookie(OwnerCookie.NAME, madeUp)
+                .get("/api/v1/graphs")
+                .then()
+                .statusCode(200)
+                .header("Set-Cookie", containsString(OwnerCookie.NAME + "="));
+        var issued = Caller.anonymous();
+        var answer = issued.given().get("/api/v1/graphs");
+        answer.then().statusCode(200);
+        assertThat(answer.header("Set-Cookie")).isNull();
+    }
+
+    @Test
+    void rotatingCookiesFromOneAddressFillsOnlyItsShareOfTheQueue() {
+        int queueSize = config("interleave.runs.queue-size", 64);
+        var started = new ArrayList<Caller>();
+        var ids = new ArrayList<String>();
+        int status = 202;
+        for (int i = 0; i < queueSize + 2 && status == 202; i++) {
+            var response = given().contentType(ContentType.JSON).body(SLOW).post("/api/v1/runs"); // no cookie
+            status = response.statusCode();
+            if (status == 202) {
+                started.add(new Caller(response.cookie(OwnerCookie.NAME)));
+                ids.add(response.path("id"));
+            } else {
+                response.then()
+                        .statusCode(429)
+                        .contentType("application/problem+json")
+                        .header("Retry-After", notNullValue())
+                        .body("type", equalTo("/problems/too-many-runs"))
+                        .body("detail", containsString("network"));
+            }
+        }
+        try {
+            assertThat(status).isEqualTo(429);
+            assertThat(ids).hasSizeLessThan(queueSize);
+        } finally {
+            for (int i = 0; i < ids.size(); i++) {
+                started.get(i)
+                        .given()
+                        .delete("/api/v1/runs/" + ids.get(i))
+                        .then()
+                        .statusCode(204);
+            }
+        }
+    }
+
+    private static int config(String key, int fallback) {
+        return ConfigProvider.getConfig().getOptionalValue(key, Integer.class).orElse(fallback);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.interleave.service.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** X-Forwarded-For and X-Forwarded-Proto count only from configured proxies (issue 15, items 1 and 11). */
+class TrustedProxiesTest {
+
+    private final TrustedProxies proxies = new TrustedProxies(List.of("10.0.0.5", "10.0.0.6"));
+
+    @Test
+    void aClientThatIsNoProxyCannotChooseItsAddressOrScheme() {
+        assertThat(proxies.client("198.51.100.7", "203.0.113.1", "https", false))
+                .isEqualTo(new Client("198.51.100.7", false));
+        assertThat(new TrustedProxies(List.of()).client("127.0.0.1", "203.0.113.1", "https", false))
+                .isEqualTo(new Client("127.0.0.1", false));
+    }
+
+    @Test
+    void behindATrustedProxyTheNearestUntrustedHopIsTheClient() {
+        // The client wrote "1.2.3.4" itself; our proxies appended what they saw.
+        assertThat(proxies.client("10.0.0.5", "1.2.3.4, 198.51.100.7, 10.0.0.6", "https", false))
+                .isEqualTo(new Client("198.51.100.7", true));
+        assertThat(proxies.client("10.0.0.5", null, null, false)).isEqualTo(new Client("10.0.0.5", false));
+        assertThat(proxies.client("10.0.0.5", "198.51.100.7", "http", true).https())
+                .isTrue();
+    }
+}
