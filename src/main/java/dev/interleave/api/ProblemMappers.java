@@ -125,7 +125,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     Response unexpected(Exception e, UriInfo uri) {
         String correlation = Ids.random(8);
-        LOG.errorf(e, "unexpected error %s on %s", correlation, uri.getPath());
+        if (clientGone(e)) {
+            // The client closed the connection (an aborted upload or download): nothing of ours failed.
+            LOG.debugf("client closed the connection during %s (%s)", printable(uri.getPath()), correlation);
+        } else {
+            LOG.errorf(e, "unexpected error %s on %s", correlation, printable(uri.getPath()));
+        }
         return Response.status(500)
                 .type(Problem.MEDIA_TYPE)
                 .entity(new Problem(
@@ -137,6 +142,37 @@ public class ProblemMappers {
                         null,
                         correlation))
                 .build();
+    }
+
+    /** True if {@code e} (or a cause) says the client closed the connection. */
+    static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.vertx.core.http.HttpClosedException
+                    || t instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A request path as it may be logged: control characters (CR, LF, NUL, ESC: log forging, terminal escapes) as
+     * {@code \\uXXXX}, and at most 200 characters.
+     */
+    static String printable(String path) {
+        if (path == null) {
+            return "";
+        }
+        var out = new StringBuilder();
+        for (int i = 0; i < path.length() && out.length() < 200; i++) {
+            char c = path.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     static Response problem(

@@ -37,6 +37,7 @@ public class RunsPage {
     }
 
     static final int PAGE_SIZE = 20;
+    static final int MAX_PAGE = 100_000;
     private final RunService runs;
     private final OwnerCookie cookies;
 
@@ -62,7 +63,8 @@ public class RunsPage {
             @HeaderParam("Cookie") String cookieHeader,
             @Context HttpServerRequest http,
             @QueryParam("page") Integer page) {
-        int current = page == null || page < 0 ? 0 : page;
+        // Bounded so the row offset (current * PAGE_SIZE) cannot overflow; past the last page the list is empty.
+        int current = page == null || page < 0 ? 0 : Math.min(page, MAX_PAGE);
         Owner owner = owner(cookieHeader, http);
         Uni<PageView<RunView>> listed = owner == null
                 ? Uni.createFrom().item(new PageView<>(List.of(), current, PAGE_SIZE, 0))

@@ -49,6 +49,9 @@ public class GraphService {
     }
 
     public Uni<GraphView> get(Owner owner, String id) {
+        if (!Ids.isId(id)) {
+            return Uni.createFrom().failure(new ServiceException.NotFound("graph"));
+        }
         return Panache.withSession(() -> graphs.findOwned(id, owner.id()))
                 .onItem()
                 .ifNull()
@@ -64,6 +67,9 @@ public class GraphService {
     }
 
     public Uni<Void> delete(Owner owner, String id) {
+        if (!Ids.isId(id)) {
+            return Uni.createFrom().failure(new ServiceException.NotFound("graph"));
+        }
         return Panache.withTransaction(() -> graphs.deleteOwned(id, owner.id()))
                 .invoke(deleted -> {
                     if (!deleted) {
@@ -85,6 +91,9 @@ public class GraphService {
         }
         if (spec != null) {
             return offload.work(() -> new Resolved(views.write(spec), input.graph(spec, "/graph"), null));
+        }
+        if (!Ids.isId(graphId)) {
+            return Uni.createFrom().failure(new ServiceException.NotFound("graph"));
         }
         return Panache.withSession(() -> graphs.findOwned(graphId, owner.id()))
                 .onItem()

@@ -125,7 +125,11 @@ public class ComparisonService {
         return load(id).map(c -> c.runs().stream().map(r -> r.id()).toList());
     }
 
+    /** The comparison with its runs; null if unknown (or not an id at all). */
     Uni<StoredComparison> load(String id) {
+        if (!Ids.isId(id)) {
+            return Uni.createFrom().nullItem();
+        }
         return Panache.withSession(() -> comparisons
                 .findComparison(id)
                 .chain(c -> c == null
@@ -142,6 +146,9 @@ public class ComparisonService {
     }
 
     Uni<StoredComparison> loadBySlug(String slug) {
+        if (!Ids.isSlug(slug)) {
+            return Uni.createFrom().nullItem();
+        }
         return Panache.withSession(() -> comparisons.findBySlug(slug))
                 .chain(c -> c == null ? Uni.createFrom().nullItem() : load(c.id()));
     }

@@ -251,6 +251,9 @@ public class RunService {
 
     /** The run if {@code owner} owns it or {@code shareSlug} is its share slug; else 404. */
     public Uni<RunView> visible(Owner owner, String shareSlug, String id, boolean detail) {
+        if (!Ids.isId(id)) {
+            return Uni.createFrom().failure(new ServiceException.NotFound("run"));
+        }
         return Panache.withSession(() -> runs.findRun(id))
                 .map(r -> r != null
                                 && (owner != null && r.ownerId().equals(owner.id())
@@ -273,6 +276,9 @@ public class RunService {
 
     /** Any run by id, no access check: for a stream that has already checked access. */
     public Uni<RunView> load(String id, boolean detail) {
+        if (!Ids.isId(id)) {
+            return Uni.createFrom().failure(new ServiceException.NotFound("run"));
+        }
         return Panache.withSession(() -> runs.findRun(id))
                 .onItem()
                 .ifNull()
@@ -281,6 +287,9 @@ public class RunService {
     }
 
     private Uni<StoredRun> owned(Owner owner, String id) {
+        if (!Ids.isId(id)) {
+            return Uni.createFrom().failure(new ServiceException.NotFound("run"));
+        }
         return Panache.withSession(() -> runs.findOwned(id, owner.id()))
                 .onItem()
                 .ifNull()

@@ -2,6 +2,7 @@ package dev.interleave.service.run;
 
 import dev.interleave.persistence.RunRepository;
 import dev.interleave.service.ServiceException;
+import dev.interleave.service.identity.Ids;
 import dev.interleave.service.view.RunViews;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -23,6 +24,9 @@ public class SharedService {
 
     /** A RunView or ComparisonView with {@code kind}, or 404. */
     public Uni<Object> find(String slug) {
+        if (!Ids.isSlug(slug)) {
+            return Uni.createFrom().failure(new ServiceException.NotFound("shared item"));
+        }
         return Panache.withSession(() -> runs.findBySlug(slug))
                 .chain(run -> run != null
                         ? Uni.createFrom().item((Object) views.run(run, true).asKind("run"))
