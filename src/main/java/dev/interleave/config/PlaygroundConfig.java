@@ -93,6 +93,14 @@ public interface PlaygroundConfig {
         /** Frames a watcher may have unsent before it is dropped as too slow. */
         @WithDefault("256")
         int maxPendingFrames();
+
+        /** Most watchers one run (or comparison) may have on one instance; more are closed with 4429. */
+        @WithDefault("500")
+        int maxWatchersPerRun();
+
+        /** Most streams one client address may have open on one instance (a class behind one NAT shares it). */
+        @WithDefault("400")
+        int maxWatchersPerAddress();
     }
 
     /** Several instances on one database: leases on runs and cross-instance events over LISTEN/NOTIFY. */

@@ -83,6 +83,7 @@ public class ComparisonSocket {
 
     @OnClose
     public void close(WebSocketConnection connection) {
+        access.closed(connection);
         var stream = current.remove(connection.id());
         if (stream != null) {
             stream.end(null);

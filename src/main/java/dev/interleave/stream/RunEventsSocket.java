@@ -46,6 +46,7 @@ public class RunEventsSocket {
 
     @OnClose
     public void close(WebSocketConnection connection) {
+        access.closed(connection);
         var stream = streams.remove(connection.id());
         if (stream != null) {
             stream.end(null);

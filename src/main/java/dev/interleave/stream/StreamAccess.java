@@ -6,6 +6,7 @@ import dev.interleave.service.identity.Owner;
 import dev.interleave.service.identity.OwnerCookie;
 import dev.interleave.service.identity.TrustedProxies;
 import dev.interleave.service.view.RunViews;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.HandshakeRequest;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
@@ -22,12 +23,24 @@ public class StreamAccess {
     private final OwnerCookie cookies;
     private final TrustedProxies proxies;
     private final RunViews views;
+    private final WatcherLimits limits;
 
-    StreamAccess(IdentityService identity, OwnerCookie cookies, TrustedProxies proxies, RunViews views) {
+    StreamAccess(
+            IdentityService identity,
+            OwnerCookie cookies,
+            TrustedProxies proxies,
+            RunViews views,
+            WatcherLimits limits) {
         this.identity = identity;
         this.cookies = cookies;
         this.proxies = proxies;
         this.views = views;
+        this.limits = limits;
+    }
+
+    /** Every stream's {@code @OnClose}: the connection no longer counts against the watcher limits. */
+    void closed(WebSocketConnection connection) {
+        limits.release(connection.id());
     }
 
     /** The client behind the handshake (its remote address comes as {@code host:port}). */
@@ -45,6 +58,16 @@ public class StreamAccess {
      * {@code share} slug (or null), and returns at once; a failure becomes an error frame and a close.
      */
     void open(WebSocketConnection connection, BiFunction<Owner, String, Uni<Void>> stream) {
+        var handshake = connection.handshakeRequest();
+        String refused = limits.admit(
+                connection.id(), handshake.path(), client(handshake).address());
+        if (refused != null) {
+            connection
+                    .close(new CloseReason(WatcherLimits.REFUSED, refused))
+                    .subscribe()
+                    .with(ok -> {}, failure -> {});
+            return;
+        }
         String share = share(connection.handshakeRequest());
         owner(connection.handshakeRequest())
                 .chain(owner -> stream.apply(owner, share))
