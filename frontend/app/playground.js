@@ -53,7 +53,7 @@ async function preview(page, form) {
   const graph = page.editor.graph;
   let sim;
   try {
-    sim = await api('POST', '/api/v1/simulate', { graph, scheduler: schedulerOf(form) });
+    sim = await api('POST', '/api/v1/simulate?events=true', { graph, scheduler: schedulerOf(form) });
   } catch (error) {
     if (page.current) return;
     page.timeline.placeholder = 'No preview: ' + describe(error) + ' (details under the Run button).';

@@ -18,7 +18,7 @@ body = json.dumps({"graph": {"name": "bench", "tasks": tasks}, "scheduler": {"ty
 open(sys.argv[1] + "/body.json", "w").write(body)
 PY
 # One identity for all requests (else each gets a new anonymous owner cookie).
-curl -s -o /dev/null -c "$work/jar" -H 'Content-Type: application/json' --data @"$work/body.json" "$base/api/v1/simulate"
+curl -s -o /dev/null -c "$work/jar" -H 'Content-Type: application/json' --data @"$work/body.json" "$base/api/v1/simulate?events=true"
 cookie=$(awk '/interleave_owner/ {print $7}' "$work/jar")
 cat > "$work/post.lua" <<LUA
 wrk.method = "POST"
@@ -26,5 +26,5 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Cookie"] = "interleave_owner=$cookie"
 local f = io.open("$work/body.json"); wrk.body = f:read("*a"); f:close()
 LUA
-wrk -t2 -c16 -d10s -s "$work/post.lua" "$base/api/v1/simulate" > /dev/null   # warm-up (JIT)
-wrk -t2 -c16 -d"${seconds}s" -s "$work/post.lua" "$base/api/v1/simulate"
+wrk -t2 -c16 -d10s -s "$work/post.lua" "$base/api/v1/simulate?events=true" > /dev/null   # warm-up (JIT)
+wrk -t2 -c16 -d"${seconds}s" -s "$work/post.lua" "$base/api/v1/simulate?events=true"

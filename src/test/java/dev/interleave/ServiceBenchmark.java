@@ -72,7 +72,7 @@ class ServiceBenchmark {
         String body = "{\"graph\":" + graph(100, 7, 200) + ",\"scheduler\":{\"type\":\"event_loop\"}}";
         var client =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        var request = HttpRequest.newBuilder(base.resolve("/api/v1/simulate"))
+        var request = HttpRequest.newBuilder(base.resolve("/api/v1/simulate?events=true"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token(client))
                 .POST(HttpRequest.BodyPublishers.ofString(body))

@@ -140,6 +140,7 @@ public class ProblemMappers {
                         "something went wrong on our side; quote " + correlation,
                         uri.getPath(),
                         null,
+                        null,
                         correlation))
                 .build();
     }
@@ -179,7 +180,19 @@ public class ProblemMappers {
             int status, String slug, String title, String detail, UriInfo uri, List<Problem.ProblemError> errors) {
         return Response.status(status)
                 .type(Problem.MEDIA_TYPE)
-                .entity(new Problem("/problems/" + slug, title, status, detail, uri.getPath(), errors, null))
+                .entity(new Problem(
+                        "/problems/" + slug,
+                        title,
+                        status,
+                        detail,
+                        uri.getPath(),
+                        errors == null || errors.size() <= Problem.MAX_ERRORS
+                                ? errors
+                                : errors.subList(0, Problem.MAX_ERRORS),
+                        errors == null || errors.size() <= Problem.MAX_ERRORS
+                                ? null
+                                : errors.size() - Problem.MAX_ERRORS,
+                        null))
                 .build();
     }
 

@@ -22,7 +22,7 @@ class SimulateResourceTest {
         // a(30 io) and b(20 io) overlap on the loop; c(10 cpu) after both: 30 + 10 = 40 ms.
         Caller.anonymous()
                 .json("{\"graph\":" + Caller.smallGraph() + ",\"scheduler\":{\"type\":\"event_loop\"}}")
-                .post("/api/v1/simulate")
+                .post("/api/v1/simulate?events=true")
                 .then()
                 .statusCode(200)
                 .contentType("application/json")

@@ -48,6 +48,11 @@ public record RunView(
         return with(kind, null, null, null, null);
     }
 
+    /** The run without its event list (a simulation's answer unless the events are asked for). */
+    public RunView withoutEvents() {
+        return with(kind, graph, tasks, predicted, null);
+    }
+
     public RunView asKind(String newKind) {
         return with(newKind, graph, tasks, predicted, events);
     }
