@@ -7,6 +7,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -35,8 +36,22 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("bench")
 @QuarkusTest
+@TestProfile(ServiceBenchmark.Unmetered.class)
 @WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
 class ServiceBenchmark {
+
+    /** All load comes from loopback: the per-address limits (issue 15) would meter the benchmark itself. */
+    public static class Unmetered implements io.quarkus.test.junit.QuarkusTestProfile {
+        @Override
+        public java.util.Map<String, String> getConfigOverrides() {
+            return java.util.Map.of(
+                    "interleave.simulate.per-address-per-second", "1000000",
+                    "interleave.simulate.per-address-burst", "1000000",
+                    "interleave.runs.per-address-queue-share", "1",
+                    "interleave.stream.max-watchers-per-run", "100000",
+                    "interleave.stream.max-watchers-per-address", "100000");
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

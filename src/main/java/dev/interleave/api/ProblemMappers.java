@@ -41,7 +41,13 @@ public class ProblemMappers {
             case ServiceException.NotFinished n ->
                 problem(409, "run-not-finished", "The run has not finished", n.getMessage(), uri, null);
             case ServiceException.Busy b ->
-                Response.fromResponse(problem(429, "too-many-runs", "Too many runs", b.getMessage(), uri, null))
+                Response.fromResponse(problem(
+                                429,
+                                b.problem(),
+                                b.problem().equals("too-many-runs") ? "Too many runs" : "Too many simulations",
+                                b.getMessage(),
+                                uri,
+                                null))
                         .header("Retry-After", Math.max(1, b.retryAfter().toSeconds()))
                         .build();
             case ServiceException.Forbidden f ->

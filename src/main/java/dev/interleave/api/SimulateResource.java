@@ -15,9 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 public class SimulateResource {
 
     private final SimulationService simulation;
+    private final CallerIdentity caller;
 
-    SimulateResource(SimulationService simulation) {
+    SimulateResource(SimulationService simulation, CallerIdentity caller) {
         this.simulation = simulation;
+        this.caller = caller;
     }
 
     @POST
@@ -27,6 +29,7 @@ public class SimulateResource {
     /** The run without its events unless {@code ?events=true}: they are most of the answer (×13 the request). */
     public RunView simulate(SimulateRequest body, @QueryParam("events") boolean events) {
         var request = Bodies.required(body);
+        simulation.charge(caller.client().address(), 1);
         var run = simulation.simulate(request.graph(), request.scheduler());
         return events ? run : run.withoutEvents();
     }

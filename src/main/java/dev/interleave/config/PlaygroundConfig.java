@@ -21,6 +21,19 @@ public interface PlaygroundConfig {
 
     Cluster cluster();
 
+    Simulate simulate();
+
+    /** Virtual-time simulations (/api/v1/simulate, the playground's prediction line), metered per client address. */
+    interface Simulate {
+        /** Simulations one client address may run per second, on average. */
+        @WithDefault("50")
+        double perAddressPerSecond();
+
+        /** Simulations one client address may run in a burst (the prediction line counts three). */
+        @WithDefault("100")
+        int perAddressBurst();
+    }
+
     interface Runs {
         /** Most runs executing at once; default: available cores. */
         OptionalInt maxConcurrent();

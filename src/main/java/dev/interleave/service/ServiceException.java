@@ -54,14 +54,25 @@ public abstract sealed class ServiceException extends RuntimeException {
     /** Admission control said no: the queue or the caller's share of it is full. */
     public static final class Busy extends ServiceException {
         private final Duration retryAfter;
+        private final String problem;
 
         public Busy(String detail, Duration retryAfter) {
+            this(detail, retryAfter, "too-many-runs");
+        }
+
+        /** {@code problem}: the slug of the problem type, e.g. {@code too-many-simulations}. */
+        public Busy(String detail, Duration retryAfter, String problem) {
             super(detail);
             this.retryAfter = retryAfter;
+            this.problem = problem;
         }
 
         public Duration retryAfter() {
             return retryAfter;
+        }
+
+        public String problem() {
+            return problem;
         }
     }
 

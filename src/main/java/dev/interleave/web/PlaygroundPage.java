@@ -6,10 +6,12 @@ import dev.interleave.engine.graph.GraphSpec;
 import dev.interleave.engine.graph.Violation;
 import dev.interleave.engine.sched.SchedulerSpec;
 import dev.interleave.service.ServiceException;
+import dev.interleave.service.identity.TrustedProxies;
 import dev.interleave.service.run.SimulationService;
 import dev.interleave.service.view.SchedulerView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -41,8 +44,10 @@ public class PlaygroundPage {
     private final Examples examples;
     private final ObjectMapper json;
     private final SimulationService simulations;
+    private final TrustedProxies proxies;
 
-    public PlaygroundPage(Examples examples, ObjectMapper json, SimulationService simulations) {
+    public PlaygroundPage(Examples examples, ObjectMapper json, SimulationService simulations, TrustedProxies proxies) {
+        this.proxies = proxies;
         this.examples = examples;
         this.json = json;
         this.simulations = simulations;
@@ -61,7 +66,21 @@ public class PlaygroundPage {
     @Path("playground/prediction")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response prediction(@FormParam("graph") String graphJson, @FormParam("workers") Integer workers) {
+    public Response prediction(
+            @FormParam("graph") String graphJson,
+            @FormParam("workers") Integer workers,
+            @Context HttpServerRequest http) {
+        String peer = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        var client = proxies.client(
+                peer, http.getHeader("X-Forwarded-For"), http.getHeader("X-Forwarded-Proto"), http.isSSL());
+        try {
+            simulations.charge(client.address(), 3); // three schedulers below
+        } catch (ServiceException.Busy busy) {
+            return Response.fromResponse(problems(List.of("Too many predictions from your network; wait a moment.")))
+                    .status(429)
+                    .header("Retry-After", Math.max(1, busy.retryAfter().toSeconds()))
+                    .build();
+        }
         GraphSpec spec;
         try {
             spec = json.readValue(graphJson == null ? "" : graphJson, GraphSpec.class);

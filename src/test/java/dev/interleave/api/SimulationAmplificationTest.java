@@ -63,4 +63,31 @@ class SimulationAmplificationTest {
                 .body("$", not(hasKey("moreErrors")));
         assertThat(answer.asString().length()).isLessThan(tasks.length());
     }
+
+    /** One client address asking faster than its quota gets 429 too-many-simulations with Retry-After. */
+    @Test
+    void oneAddressSimulatingFasterThanItsQuotaIsRefusedWith429() {
+        int burst = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("interleave.simulate.per-address-burst", Integer.class);
+        String address = "198.51.100." + (1 + new java.util.Random().nextInt(250)); // via the trusted loopback proxy
+        int refusedAt = -1;
+        for (int i = 0; i < 2 * burst && refusedAt < 0; i++) {
+            var answer = me.json(body).header("X-Forwarded-For", address).post("/api/v1/simulate");
+            if (answer.statusCode() == 429) {
+                refusedAt = i;
+                answer.then()
+                        .contentType("application/problem+json")
+                        .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                        .body("type", equalTo("/problems/too-many-simulations"));
+            } else {
+                answer.then().statusCode(200);
+            }
+        }
+        assertThat(refusedAt).isGreaterThanOrEqualTo(burst);
+        me.json(body)
+                .header("X-Forwarded-For", "203.0.113.250")
+                .post("/api/v1/simulate")
+                .then()
+                .statusCode(200);
+    }
 }

@@ -15,11 +15,18 @@ public class SimulationService {
     private final Engine engine;
     private final GraphInput input;
     private final RunViews views;
+    private final SimulationQuota quota;
 
-    SimulationService(Engine engine, GraphInput input, RunViews views) {
+    SimulationService(Engine engine, GraphInput input, RunViews views, SimulationQuota quota) {
         this.engine = engine;
         this.input = input;
         this.views = views;
+        this.quota = quota;
+    }
+
+    /** Charges {@code simulations} to {@code clientAddress}'s quota first (429 {@code too-many-simulations}). */
+    public void charge(String clientAddress, int simulations) {
+        quota.spend(clientAddress, simulations);
     }
 
     public RunView simulate(GraphSpec spec, SchedulerView scheduler) {
