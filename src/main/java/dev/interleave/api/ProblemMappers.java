@@ -40,16 +40,7 @@ public class ProblemMappers {
                 problem(409, "run-finished", "The run has already finished", c.getMessage(), uri, null);
             case ServiceException.NotFinished n ->
                 problem(409, "run-not-finished", "The run has not finished", n.getMessage(), uri, null);
-            case ServiceException.Busy b ->
-                Response.fromResponse(problem(
-                                429,
-                                b.problem(),
-                                b.problem().equals("too-many-runs") ? "Too many runs" : "Too many simulations",
-                                b.getMessage(),
-                                uri,
-                                null))
-                        .header("Retry-After", Math.max(1, b.retryAfter().toSeconds()))
-                        .build();
+            case ServiceException.Busy b -> busy(b, uri);
             case ServiceException.Forbidden f ->
                 problem(403, "cross-site-request", "Forbidden", f.getMessage(), uri, null);
             case ServiceException.BadInput b -> problem(400, "bad-request", "Bad request", b.getMessage(), uri, null);
@@ -149,6 +140,21 @@ public class ProblemMappers {
                         null,
                         correlation))
                 .build();
+    }
+
+    /** 429 with the limit's own type; Retry-After unless waiting does not help (a cap, not a rate). */
+    private static Response busy(ServiceException.Busy b, UriInfo uri) {
+        String title = switch (b.problem()) {
+            case "too-many-runs" -> "Too many runs";
+            case "too-many-simulations" -> "Too many simulations";
+            case "too-many-tokens" -> "Too many tokens";
+            default -> "Too many requests";
+        };
+        var response = Response.fromResponse(problem(429, b.problem(), title, b.getMessage(), uri, null));
+        if (!b.retryAfter().isZero()) {
+            response.header("Retry-After", Math.max(1, b.retryAfter().toSeconds()));
+        }
+        return response.build();
     }
 
     /** True if {@code e} (or a cause) says the client closed the connection. */

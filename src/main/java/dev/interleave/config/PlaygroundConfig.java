@@ -23,6 +23,23 @@ public interface PlaygroundConfig {
 
     Simulate simulate();
 
+    Tokens tokens();
+
+    /** API (bearer) tokens. */
+    interface Tokens {
+        /** Most tokens one owner may hold; minting another is refused with 429 until one is revoked. */
+        @WithDefault("20")
+        int perOwnerMax();
+
+        /** How long an instance trusts a token it has looked up: how long a token revoked elsewhere still works. */
+        @WithDefault("30s")
+        Duration cache();
+
+        /** Longest lifetime a new token may ask for (?validDays=); a token asked without one never expires. */
+        @WithDefault("3650d")
+        Duration maxValidity();
+    }
+
     /** Virtual-time simulations (/api/v1/simulate, the playground's prediction line), metered per client address. */
     interface Simulate {
         /** Simulations one client address may run per second, on average. */

@@ -16,4 +16,6 @@ public class TokenEntity {
     public String tokenHash;
 
     public Instant createdAt;
+    /** Null: never expires. */
+    public Instant expiresAt;
 }

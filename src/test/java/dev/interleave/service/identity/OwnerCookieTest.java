@@ -11,7 +11,7 @@ class OwnerCookieTest {
     /** A well-formed value (43 + 1 + 22 characters); whether it is signed depends on the key. */
     private static final String SECRET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ_-01234.abcdefghijklmnopqrstuv";
 
-    private final IdentityService identity = new IdentityService(null, null);
+    private final IdentityService identity = new IdentityService(null, null, 1, java.time.Duration.ZERO);
     private final OwnerCookie cookie = new OwnerCookie(identity, () -> "key-one", List.of("https://docs.example"));
 
     @Test
