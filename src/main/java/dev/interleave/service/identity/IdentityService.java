@@ -58,9 +58,13 @@ public class IdentityService {
         return Ids.random(32);
     }
 
-    /** The owner behind a cookie secret (already checked by {@link OwnerCookie}). */
+    /**
+     * The owner behind a cookie secret, or a whole cookie value ({@code SECRET.MAC}: the secret names the owner).
+     * Does not check the signature: {@link OwnerCookie#owner} does, before it asks here.
+     */
     public Owner fromCookie(String secret) {
-        return new Owner(Ids.derived("a_", secret), true);
+        int dot = secret.indexOf('.');
+        return new Owner(Ids.derived("a_", dot < 0 ? secret : secret.substring(0, dot)), true);
     }
 
     /** The owner of a live bearer token, or null for an unknown, revoked or expired one. */
