@@ -113,8 +113,8 @@ public interface PlaygroundConfig {
         Optional<List<String>> allowedOrigins();
 
         /**
-         * Addresses of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (exact IPs as the
-         * socket reports them, e.g. 10.0.0.5); from anyone else those headers are ignored.
+         * Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: IP addresses or CIDR blocks,
+         * e.g. 10.0.0.5 or 10.0.0.0/8; from anyone else those headers are ignored.
          */
         Optional<List<String>> trustedProxies();
     }

@@ -1,6 +1,7 @@
 package dev.interleave.service.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,5 +27,22 @@ class TrustedProxiesTest {
         assertThat(proxies.client("10.0.0.5", null, null, false)).isEqualTo(new Client("10.0.0.5", false));
         assertThat(proxies.client("10.0.0.5", "198.51.100.7", "http", true).https())
                 .isTrue();
+    }
+
+    @Test
+    void aCidrBlockTrustsItsAddressesOnlyAndNamesAreNeverLookedUp() {
+        var cluster = new TrustedProxies(List.of("10.0.0.0/8", "fd00::/8"));
+        assertThat(cluster.client("10.42.7.1", "198.51.100.7", null, false).address())
+                .isEqualTo("198.51.100.7");
+        assertThat(cluster.client("fd00::1", "198.51.100.8", null, false).address())
+                .isEqualTo("198.51.100.8");
+        assertThat(cluster.client("11.0.0.1", "198.51.100.7", null, false).address())
+                .isEqualTo("11.0.0.1");
+        assertThat(cluster.client("localhost", "198.51.100.7", null, false).address())
+                .isEqualTo("localhost");
+        assertThatThrownBy(() -> new TrustedProxies(List.of("proxy.example")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TrustedProxies(List.of("10.0.0.0/33")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
