@@ -55,7 +55,7 @@ export class GraphEditor {
     this.selected = null;
     this.connectFrom = null;
     this.cy = cytoscape({
-      container, minZoom: 0.05, maxZoom: 2.5, wheelSensitivity: 0.3, boxSelectionEnabled: false,
+      container, minZoom: 0.05, maxZoom: 2.5, boxSelectionEnabled: false,
       textureOnViewport: true, hideEdgesOnViewport: true, style: this.style(),
     });
     this.bindCanvas(container);
