@@ -250,8 +250,9 @@ export class GraphEditor {
     this.positions.set(id, { x, y });
   }
 
-  /** Pans (without zooming) so a node just placed is in view. */
+  /** Brings a node just placed into view: a small graph is fitted again, a big one panned (zoom kept). */
   reveal(id) {
+    if (this.graph.tasks.length <= 30) { this.fitView(); return; }
     const node = this.cy.getElementById(id);
     const box = this.cy.extent();
     const p = node.position();
