@@ -12,16 +12,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.Keys;
 
 /** The graph editor in a real Chromium: where new tasks land, what a duplicate id does, what a click selects. */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EditorBrowserTest {
 
     private static final String A_THEN_B = "{\"name\":\"two\",\"tasks\":[{\"id\":\"a\",\"kind\":\"io\",\"ms\":100},"
@@ -30,18 +28,17 @@ class EditorBrowserTest {
     @TestHTTPResource("/")
     URL root;
 
+    /** Every test opens its own browser (fresh profile): one test's graph never leaks into the next. */
     private Browser browser;
 
-    @BeforeAll
+    @BeforeEach
     void open() {
         browser = new Browser(1280, 800);
     }
 
-    @AfterAll
+    @AfterEach
     void close() {
-        if (browser != null) {
-            browser.close();
-        }
+        browser.close();
     }
 
     /** Pairs of task nodes whose drawn boxes overlap, as "a/b". */
