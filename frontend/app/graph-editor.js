@@ -69,6 +69,8 @@ export class GraphEditor {
       textureOnViewport: true, hideEdgesOnViewport: true, style: this.style(false),
     });
     this.overview = false;
+    this.ids = [];                 // element id of each task, in task order (see elementIds)
+    this.indexOf = new Map();      // element id -> task index
     // A layout done while the canvas was hidden (JSON tab open) has nothing to fit to: fit once it is shown again.
     new ResizeObserver(() => {
       this.cy.resize();
@@ -351,6 +353,8 @@ export class GraphEditor {
     this.connectFrom = null;
     this.cy.nodes().removeClass('connect-from');
     const target = this.taskOf(to);
+    // only a task's own id can be waited for: a stand-in node (duplicate or missing id) is no dependency
+    if (from !== this.taskOf(from)?.id) { this.select(to); return; }
     if (!target || (target.after || []).includes(from)) { this.select(to); return; }
     this.commit(() => { target.after = [...(target.after || []), from]; });
     this.select(to);

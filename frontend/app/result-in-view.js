@@ -5,6 +5,7 @@ export function keepResultInView(status, result) {
     if (status.dataset.state !== 'running') return;
     const top = result.getBoundingClientRect().top;
     if (top >= 0 && top < window.innerHeight / 2) return;
-    result.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    // at once, not smoothly: a page still scrolling when the Stop button is clicked would move it under the pointer
+    result.scrollIntoView({ block: 'start' });
   }).observe(status, { attributes: true, attributeFilter: ['data-state'] });
 }
