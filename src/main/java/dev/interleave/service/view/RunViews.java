@@ -7,6 +7,7 @@ import dev.interleave.engine.RunResult;
 import dev.interleave.engine.graph.TaskGraph;
 import dev.interleave.persistence.StoredComparison;
 import dev.interleave.persistence.StoredRun;
+import dev.interleave.service.RunState;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,7 +121,7 @@ public class RunViews {
         return new RunView(
                 null,
                 r.id(),
-                r.status(),
+                r.status().wireName(),
                 false,
                 scheduler,
                 lanes,
@@ -160,17 +161,18 @@ public class RunViews {
 
     /** Running while any run is unfinished; then succeeded, or the status of the first run that did not. */
     private static String comparisonStatus(List<RunView> runs) {
-        if (runs.stream().allMatch(r -> "queued".equals(r.status()))) {
-            return "queued";
+        var states = runs.stream().map(r -> RunState.fromWireName(r.status())).toList();
+        if (states.stream().allMatch(s -> s == RunState.QUEUED)) {
+            return RunState.QUEUED.wireName();
         }
-        if (runs.stream().anyMatch(r -> !r.isFinal())) {
-            return "running";
+        if (states.stream().anyMatch(s -> !s.isFinal())) {
+            return RunState.RUNNING.wireName();
         }
-        return runs.stream()
-                .map(RunView::status)
-                .filter(s -> !"succeeded".equals(s))
+        return states.stream()
+                .filter(s -> s != RunState.SUCCEEDED)
                 .findFirst()
-                .orElse("succeeded");
+                .orElse(RunState.SUCCEEDED)
+                .wireName();
     }
 
     private static List<TaskView> pending(List<TaskView> predicted) {
