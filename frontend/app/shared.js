@@ -2,6 +2,7 @@
 // then the page replays them at a chosen speed; the range input scrubs to any moment.
 import { api, describe } from './api.js';
 import { compareVerdict, renderBars } from './compare.js';
+import { openDeepLink } from './deep-link.js';
 import { drawLoopChart } from './loop-chart.js';
 import { RunModel } from './run-model.js';
 import { openStream } from './run-stream.js';
@@ -79,6 +80,7 @@ function ready(runs, tracks, endMs, kind) {
   play.addEventListener('click', () => setPlaying(!playing));
   scrub.addEventListener('input', () => { setPlaying(false); show(endMs * Number(scrub.value) / 1000); });
   show(endMs);
+  openDeepLink(window.location.hash, show, [...tracks.values()].map(tr => tr.timeline), $('#shared-status'));
   const first = runs[0];
   const firstTrack = tracks.get(first.id);
   renderSummary($('#summary-card'), first, firstTrack.model);

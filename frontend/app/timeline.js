@@ -56,6 +56,7 @@ export class Timeline {
     this.measuredMakespanMs = null;
     this.critical = new Set();
     this.showCritical = false;
+    this.focusId = null;        // a task highlighted by a deep link (#task=b); kept across setRun
     this.clockStart = null;
     this.replayMs = null;       // set by a replay: the time shown, bars in progress grow to it
     this.hits = [];
@@ -203,18 +204,28 @@ export class Timeline {
       if (onLoop && t.kind === 'io') continue;     // on the loop an io wait holds nothing: drawn beside the lane
       const endMs = t.endMs ?? (t.state === 'cancelled' ? t.startMs : now);
       const x0 = x(t.startMs), w = Math.max(1, x(endMs) - x0), y = laneY(t.lane) + 2, h = LANE_H - 4;
-      const dim = this.showCritical && !this.critical.has(t.id);
-      ctx.globalAlpha = dim ? 0.25 : 1;
+      ctx.globalAlpha = this.dimmed(t) ? 0.25 : 1;
       ctx.fillStyle = this.barFill(t);
       ctx.fillRect(x0, y, w, h);
       ctx.strokeStyle = '#fff'; ctx.lineWidth = 1; ctx.strokeRect(x0 + 0.5, y + 0.5, w - 1, h - 1);
       if (this.showCritical && this.critical.has(t.id)) {
         ctx.strokeStyle = COLORS.critical; ctx.lineWidth = 2.5; ctx.strokeRect(x0, y, w, h);
       }
+      if (t.id === this.focusId) { ctx.strokeStyle = '#111827'; ctx.lineWidth = 2.5; ctx.strokeRect(x0, y, w, h); }
       this.label(ctx, t, x0, y, w, h, t.kind === 'cpu' ? '#fff' : '#111827');
       ctx.globalAlpha = 1;
       this.hits.push({ x: x0, y, w, h, task: t, part: 'work' });
     }
+  }
+
+  /** Highlights one task (outlined, the others dimmed); null clears it. */
+  focus(taskId) {
+    this.focusId = taskId || null;
+    this.requestDraw();
+  }
+
+  dimmed(t) {
+    return (this.showCritical && !this.critical.has(t.id)) || (this.focusId != null && t.id !== this.focusId);
   }
 
   label(ctx, t, x0, y, w, h, color) {
@@ -235,8 +246,7 @@ export class Timeline {
     for (const [t, row, endMs] of L.waits.placed) {
       const y = top + 12 + row * (WAIT_H + WAIT_GAP);
       const due = Math.min(t.dueMs, Math.max(now, t.resumedMs ?? 0));
-      const dim = this.showCritical && !this.critical.has(t.id);
-      ctx.globalAlpha = dim ? 0.25 : 1;
+      ctx.globalAlpha = this.dimmed(t) ? 0.25 : 1;
       const x0 = x(t.startMs), xd = x(due);
       ctx.fillStyle = this.patterns.io;
       ctx.fillRect(x0, y, Math.max(1, xd - x0), WAIT_H);

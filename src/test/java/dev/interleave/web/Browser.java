@@ -54,6 +54,8 @@ final class Browser implements AutoCloseable {
                 "--disable-sync",
                 "--user-data-dir=" + profile,
                 "--window-size=" + width + "," + height);
+        // Console messages (warnings, errors, failed loads such as a favicon 404) are read back by consoleProblems().
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -71,6 +73,17 @@ final class Browser implements AutoCloseable {
 
     <T> T await(Duration timeout, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(condition);
+    }
+
+    /**
+     * Console warnings and errors since the last call, including the browser's own reports of failed loads
+     * ("Failed to load resource: ... 404").
+     */
+    java.util.List<String> consoleProblems() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+                .map(entry -> entry.getLevel() + " " + entry.getMessage())
+                .toList();
     }
 
     /** Saves a PNG under target/screenshots (not in git) for a person to look at. */
