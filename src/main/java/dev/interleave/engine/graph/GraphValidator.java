@@ -81,7 +81,7 @@ public final class GraphValidator {
                 TaskSpec t = spec.tasks().get(i);
                 String at = "/tasks/" + i; // cheap next to the checks below; built once per task
                 if (t == null) {
-                    add(at, "missing-task", "task " + i + " is null; expected an object");
+                    add(at, "missing-task", "the task at position " + (i + 1) + " is null; expected an object");
                     tasks.add(null);
                     continue;
                 }
@@ -104,7 +104,7 @@ public final class GraphValidator {
         private void checkId(TaskSpec t, int i, String at, Map<String, Integer> indexById) {
             String id = t.id();
             if (id == null || id.isEmpty()) {
-                add(at + "/id", "missing-id", "task " + i + " has no id");
+                add(at + "/id", "missing-id", "the task at position " + (i + 1) + " has no id");
             } else if (!isWellFormedId(id)) {
                 add(
                         at + "/id",
@@ -114,7 +114,11 @@ public final class GraphValidator {
             } else {
                 Integer first = indexById.putIfAbsent(id, i);
                 if (first != null) {
-                    add(at + "/id", "duplicate-id", "id '" + id + "' is already used by task " + first);
+                    add(
+                            at + "/id",
+                            "duplicate-id",
+                            "id '" + id + "' is used twice: by the tasks at positions " + (first + 1) + " and "
+                                    + (i + 1));
                 }
             }
         }
