@@ -57,8 +57,7 @@ export class ResultPanel {
   /** The graph on screen cannot run: nothing of an older graph stays. */
   showNoPreview() {
     this.clear();
-    this.timeline.placeholder = 'No preview: the graph has problems (listed under the Run button).';
-    this.timeline.setRun(null);
+    this.timeline.showNothing('No preview: the graph has problems (listed under the Run button).');
     this.label('No timeline: the graph cannot run as it is');
     this.summary.replaceChildren(this.heading('Summary'), el('p', 'Fix the graph to see a prediction.', 'muted'));
     this.say('The graph cannot run as it is.', 'error');
@@ -109,7 +108,6 @@ export class ResultPanel {
   }
 
   clear() {
-    this.timeline.placeholder = null;
     this.single.hidden = false;
     this.compareCard.hidden = true;
     this.loopCard.hidden = true;

@@ -69,6 +69,7 @@ export class Timeline {
   }
 
   setRun(model, { predicted = null, predictedMakespanMs = null, criticalPath = [] } = {}) {
+    if (model) this.placeholder = null;
     this.model = model;
     this.predicted = predicted;
     this.predictedMakespanMs = predictedMakespanMs;
@@ -91,6 +92,12 @@ export class Timeline {
     if (predicted) this.predicted = predicted;
     if (predictedMakespanMs != null) this.predictedMakespanMs = predictedMakespanMs;
     this.requestDraw();
+  }
+
+  /** No run to draw: the empty timeline says why. */
+  showNothing(text) {
+    this.placeholder = text;
+    this.setRun(null);
   }
 
   /** Fixes the right end of the time axis (timelines compared on one axis). */

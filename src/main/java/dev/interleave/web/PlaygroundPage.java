@@ -6,6 +6,7 @@ import dev.interleave.config.PlaygroundConfig;
 import dev.interleave.engine.graph.GraphSpec;
 import dev.interleave.engine.graph.Violation;
 import dev.interleave.engine.sched.SchedulerSpec;
+import dev.interleave.service.GraphInput;
 import dev.interleave.service.ServiceException;
 import dev.interleave.service.SimulationService;
 import dev.interleave.service.view.RunView;
@@ -49,13 +50,19 @@ public class PlaygroundPage {
     private final ObjectMapper json;
     private final SimulationService simulations;
     private final PlaygroundConfig config;
+    private final GraphInput input;
 
     public PlaygroundPage(
-            Examples examples, ObjectMapper json, SimulationService simulations, PlaygroundConfig config) {
+            Examples examples,
+            ObjectMapper json,
+            SimulationService simulations,
+            PlaygroundConfig config,
+            GraphInput input) {
         this.examples = examples;
         this.json = json;
         this.simulations = simulations;
         this.config = config;
+        this.input = input;
     }
 
     @GET
@@ -92,6 +99,13 @@ public class PlaygroundPage {
         }
         var violations = new LinkedHashSet<Violation>();
         Integer lanes = workers(workers, violations);
+        if (violations.isEmpty()) {
+            try {
+                input.scheduler(new SchedulerView("parallel", lanes), "/scheduler"); // checked apart from the graph
+            } catch (ServiceException.Invalid e) {
+                violations.addAll(e.violations());
+            }
+        }
         boolean refused = !violations.isEmpty();
         var runs = new HashMap<String, RunView>();
         for (String type : TYPES) {

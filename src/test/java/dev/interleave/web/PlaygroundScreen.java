@@ -91,15 +91,19 @@ final class PlaygroundScreen {
         field.sendKeys(value + "\t");
     }
 
-    /** Saves the current view at 1280x800 and at 390x844, a phone (target/screenshots), then returns to 1280. */
-    void screenshots(String name) {
-        browser.settle();
-        browser.screenshot(name + "-1280");
-        browser.viewport(390, 844);
-        browser.settle();
-        browser.screenshot(name + "-390");
+    /**
+     * Saves the view at 1280x800 and at 390x844, a phone (target/screenshots), each scrolled to {@code css}, then
+     * returns to 1280x800.
+     */
+    void screenshots(String name, String css) {
+        for (int[] size : new int[][] {{1280, 800}, {390, 844}}) {
+            browser.viewport(size[0], size[1]);
+            browser.settle();
+            scrollTo(css);
+            browser.settle();
+            browser.screenshot(name + "-" + size[0]);
+        }
         browser.viewport(1280, 800);
-        browser.settle();
     }
 
     /** Scrolls an element to the top of the view, for a screenshot of it. */

@@ -67,8 +67,7 @@ class PlaygroundStateBrowserTest {
         assertThat(screen.awaitText("#action-error", "Not started", PlaygroundScreen.PAGE_TIMEOUT))
                 .contains("was 100");
         assertThat(screen.text("#run-status")).doesNotContain("running");
-        screen.scrollTo("#run-form");
-        screen.screenshots("s1-workers-refused");
+        screen.screenshots("s1-workers-refused", ".scheduler");
 
         screen.type("#workers", "0");
         screen.awaitText("#workers-error", "was 0", PlaygroundScreen.PAGE_TIMEOUT);
@@ -89,8 +88,7 @@ class PlaygroundStateBrowserTest {
         assertThat(problemList()).containsExactly(atField);
         assertThat(screen.text("#prediction")).doesNotContain("Predicted:");
         assertThat(screen.text("#run-status")).contains("cannot run");
-        screen.scrollTo("#run-form");
-        screen.screenshots("s2-duration-at-field");
+        screen.screenshots("s2-duration-at-field", "#run-button");
 
         screen.find("button[data-action='undo']").click();
         screen.awaitPrediction("Predicted:");
@@ -108,7 +106,7 @@ class PlaygroundStateBrowserTest {
         String atField = screen.awaitText("#graph-json-error", "not valid JSON", PlaygroundScreen.PAGE_TIMEOUT);
         assertThat(problemList()).containsExactly(atField);
         assertThat(screen.text("#action-error")).isEmpty();
-        screen.screenshots("s3-unreadable-json");
+        screen.screenshots("s3-unreadable-json", "#graph-heading");
 
         screen.pasteGraphJson("{\"name\":\"dup\",\"tasks\":[{\"id\":\"a\",\"kind\":\"io\",\"ms\":1},"
                 + "{\"id\":\"a\",\"kind\":\"io\",\"ms\":2}]}");
@@ -134,7 +132,7 @@ class PlaygroundStateBrowserTest {
                 .isFalse();
         assertThat(browser.driver.findElements(By.cssSelector(".chip[aria-current='true']")))
                 .isEmpty();
-        screen.screenshots("s4-edited-no-example");
+        screen.screenshots("s4-edited-no-example", "#examples-heading");
 
         screen.open("?example=etl");
         assertThat(screen.find("#example-notice").isDisplayed()).isTrue();
@@ -145,7 +143,7 @@ class PlaygroundStateBrowserTest {
     }
 
     @Test
-    void aReopenedParallelRunShowsItsSchedulerAndNoExample() {
+    void aForkOrAReopenedParallelRunShowsItsSchedulerAndNoExample() {
         screen.open("");
         screen.pasteGraphJson(TWO_WAITS);
         screen.choose("Parallel");
@@ -155,6 +153,15 @@ class PlaygroundStateBrowserTest {
         screen.awaitStatus("succeeded");
         String self = (String) browser.js("return document.getElementById('link-json').getAttribute('href')");
         String runId = self.substring(self.lastIndexOf('/') + 1);
+        String share = (String) browser.js("return document.getElementById('result-links').dataset.share");
+
+        screen.open("?fork=" + share.substring(share.lastIndexOf('/') + 1));
+        screen.awaitStatus("Forked");
+        assertThat(screen.find("#example-notice").isDisplayed())
+                .as("after a fork")
+                .isFalse();
+        assertThat(browser.driver.findElements(By.cssSelector(".chip[aria-current='true']")))
+                .isEmpty();
 
         screen.open("?run=" + runId);
         screen.awaitStatus("succeeded");
@@ -170,6 +177,6 @@ class PlaygroundStateBrowserTest {
         assertThat(screen.text("#run-status"))
                 .as("the prediction of the same graph leaves the run")
                 .contains("succeeded");
-        screen.screenshots("s5-reopened-parallel");
+        screen.screenshots("s5-reopened-parallel", "#run-form");
     }
 }

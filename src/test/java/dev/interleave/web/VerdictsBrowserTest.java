@@ -54,8 +54,7 @@ class VerdictsBrowserTest {
                 .contains("Nothing could overlap: each of the 2 waits waits for the one before")
                 .doesNotContain("waits overlapped")
                 .doesNotContain("instead of");
-        screen.scrollTo("#result-heading");
-        screen.screenshots("v1-chained-waits");
+        screen.screenshots("v1-chained-waits", "#result-heading");
     }
 
     @Test
@@ -91,8 +90,7 @@ class VerdictsBrowserTest {
                 .as("its bar reaches to the stop")
                 .isGreaterThan(20);
         assertThat(slowBar.get("part")).isEqualTo("stopped");
-        screen.scrollTo("#result-heading");
-        screen.screenshots("v2-stopped-run");
+        screen.screenshots("v2-stopped-run", "#result-heading");
     }
 
     @Test
@@ -118,8 +116,7 @@ class VerdictsBrowserTest {
         assertThat(screen.find("#result-links [data-action='python']").isDisplayed())
                 .as("a comparison has no one Python program")
                 .isFalse();
-        screen.scrollTo("#compare-card");
-        screen.screenshots("v3-compare-blocking");
+        screen.screenshots("v3-compare-blocking", "#compare-card");
     }
 
     @Test
@@ -137,8 +134,7 @@ class VerdictsBrowserTest {
                 .isEmpty();
         screen.pasteGraphJson("{\"name\":\"too long\",\"tasks\":[{\"id\":\"long\",\"kind\":\"io\",\"ms\":45000}]}");
         screen.awaitText(".deadline-warning", "deadline", PlaygroundScreen.PAGE_TIMEOUT);
-        screen.scrollTo("#run-button");
-        screen.screenshots("v4-deadline-warning");
+        screen.screenshots("v4-deadline-warning", "#run-button");
     }
 
     @Test
@@ -152,8 +148,7 @@ class VerdictsBrowserTest {
         assertThat(screen.text("#python-panel"))
                 .contains("ProcessPoolExecutor program")
                 .doesNotContain("asyncio script");
-        screen.scrollTo("#python-panel");
-        screen.screenshots("v5-python-processpool");
+        screen.screenshots("v5-python-processpool", "#python-panel");
 
         screen.find("#compare-button").click();
         screen.awaitStatus("Compared");
