@@ -89,7 +89,7 @@ function answered(page) {
 function onPrediction(page) {
   const box = $('#prediction');
   page.problems = [...box.querySelectorAll('li[data-pointer]')].map(li => ({ pointer: li.dataset.pointer,
-    message: li.textContent, cycle: (li.dataset.cycle || '').split(' ').filter(Boolean) }));
+    code: li.dataset.code, message: li.textContent, cycle: (li.dataset.cycle || '').split(' ').filter(Boolean) }));
   page.editor.markErrors(page.problems);
   fieldProblems($('#workers'), $('#workers-error'), page.problems.filter(p => p.pointer.startsWith('/scheduler')));
   fieldProblems($('#graph-json'), $('#graph-json-error'),
@@ -166,12 +166,14 @@ function showActionError(page, error) {
   }
 }
 
-/** The first problem in the server's words, and its task selected so that its field shows it too. */
+/** Points at the problems (shown at their fields and in the list) by kind, and selects the first task concerned. */
 function notStarted(page, problems) {
   const first = page.editor.showErrors(problems);
   if (first) page.editor.select(first);
-  $('#action-error').textContent = 'Not started: ' + problems[0].message
-    + (problems.length > 1 ? ' (and ' + (problems.length - 1) + ' more, listed below).' : '.');
+  const kinds = [...new Set(problems.map(p => String(p.code || 'problem').replaceAll('-', ' ')))];
+  $('#action-error').textContent = 'Not started: the graph has ' + (problems.length === 1 ? 'a problem'
+    : problems.length + ' problems') + ' (' + kinds.join(', ') + '), shown at ' + (problems.length === 1 ? 'its field'
+    : 'their fields') + ' and listed below.';
   $('#action-error').scrollIntoView({ block: 'nearest' });
 }
 

@@ -57,7 +57,7 @@ export class ResultPanel {
   /** The graph on screen cannot run: nothing of an older graph stays. */
   showNoPreview() {
     this.clear();
-    this.timeline.showNothing('No preview: the graph has problems (listed under the Run button).');
+    this.timeline.showNothing('No preview: see the problems under Run.');
     this.label('No timeline: the graph cannot run as it is');
     this.summary.replaceChildren(this.heading('Summary'), el('p', 'Fix the graph to see a prediction.', 'muted'));
     this.say('The graph cannot run as it is.', 'error');

@@ -65,7 +65,9 @@ class PlaygroundStateBrowserTest {
         assertThat(screen.find("#workers").getAttribute("value")).isEqualTo("100");
         screen.find("#run-button").click();
         assertThat(screen.awaitText("#action-error", "Not started", PlaygroundScreen.PAGE_TIMEOUT))
-                .contains("was 100");
+                .contains("workers out of range")
+                .as("the problem is worded once, in the list and at the field")
+                .doesNotContain("was 100");
         assertThat(screen.text("#run-status")).doesNotContain("running");
         screen.screenshots("s1-workers-refused", ".scheduler");
 
@@ -84,7 +86,9 @@ class PlaygroundStateBrowserTest {
         screen.select("a");
         screen.type("#task-ms", "70000");
         String atField = screen.awaitText(
-                "#task-error", "must be a finite number from 0 to 60000", PlaygroundScreen.PAGE_TIMEOUT);
+                "#task-error",
+                "task 'a': ms 70000.0 must be a finite number from 0 to 60000",
+                PlaygroundScreen.PAGE_TIMEOUT);
         assertThat(problemList()).containsExactly(atField);
         assertThat(screen.text("#prediction")).doesNotContain("Predicted:");
         assertThat(screen.text("#run-status")).contains("cannot run");

@@ -150,7 +150,10 @@ public final class GraphValidator {
             }
             var kind = TaskKind.fromWireName(t.kind());
             if (kind.isEmpty()) {
-                add(at + "/kind", "unknown-kind", "kind '" + t.kind() + "' is not one of io, blocking_io, cpu");
+                add(
+                        at + "/kind",
+                        "unknown-kind",
+                        "task '" + t.id() + "': kind '" + t.kind() + "' is not one of io, blocking_io, cpu");
             }
             return kind.orElse(null);
         }
@@ -165,7 +168,8 @@ public final class GraphValidator {
                 add(
                         at + "/ms",
                         "ms-out-of-range",
-                        "ms " + ms + " must be a finite number from 0 to " + (long) GraphLimits.MAX_MS);
+                        "task '" + t.id() + "': ms " + ms + " must be a finite number from 0 to "
+                                + (long) GraphLimits.MAX_MS);
                 return null;
             }
             return ms;
