@@ -8,7 +8,7 @@ import dev.interleave.engine.graph.GraphSpec;
 import dev.interleave.engine.graph.TaskGraph;
 import dev.interleave.engine.run.RunListener;
 import dev.interleave.engine.sched.SchedulerSpec;
-import dev.interleave.service.RunViews;
+import dev.interleave.service.view.RunViews;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
