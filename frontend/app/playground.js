@@ -195,21 +195,24 @@ async function stop(page) {
   }
 }
 
-async function run(page) {
+/** Asks the server to start a run or comparison; null (and said why) when it did not start. */
+async function start(page, url, body) {
   $('#action-error').textContent = '';
-  if (refused(page)) return;
-  const scheduler = schedulerOf(page.form);
-  const graph = page.editor.graph;
+  if (refused(page)) return null;
   busy(true);
-  let view;
   try {
-    view = await api('POST', '/api/v1/runs', { graph, scheduler });
+    return await api('POST', url, body);
   } catch (error) {
     busy(false);
     showActionError(page, error);
-    return;
+    return null;
   }
-  watchRun(page, view, graph);
+}
+
+async function run(page) {
+  const graph = page.editor.graph;
+  const view = await start(page, '/api/v1/runs', { graph, scheduler: schedulerOf(page.form) });
+  if (view) watchRun(page, view, graph);
 }
 
 /** Opens the run's stream and draws it as it arrives; also used to re-open a finished run (full replay). */
@@ -247,21 +250,11 @@ async function loadGhost(page, current, graph, scheduler) {
 }
 
 async function compare(page) {
-  $('#action-error').textContent = '';
-  if (refused(page)) return;
-  const { editor } = page;
   const workers = Number(page.form.querySelector('#workers').value);
   const schedulers = [{ type: 'sequential' }, { type: 'event_loop' }, { type: 'parallel', workers }];
-  const graph = editor.graph;
-  busy(true);
-  let view;
-  try {
-    view = await api('POST', '/api/v1/compare', { graph, schedulers });
-  } catch (error) {
-    busy(false);
-    showActionError(page, error);
-    return;
-  }
+  const graph = page.editor.graph;
+  const view = await start(page, '/api/v1/compare', { graph, schedulers });
+  if (!view) return;
   page.socket?.close();
   const current = { key: keyOf(graph, 'compare'), scheduler: 'compare', done: false };
   page.current = current;

@@ -7,7 +7,7 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 
 /** The playground as a person uses it, for browser tests: open, pick, type, wait for what the page says. */
-final class PlaygroundScreen {
+final class PlaygroundScreen implements AutoCloseable {
 
     static final Duration RUN_TIMEOUT = Duration.ofSeconds(30);
     static final Duration PAGE_TIMEOUT = Duration.ofSeconds(10);
@@ -15,9 +15,15 @@ final class PlaygroundScreen {
     final Browser browser;
     private final URL root;
 
-    PlaygroundScreen(Browser browser, URL root) {
-        this.browser = browser;
+    /** A fresh headless Chromium at 1280x800 on the app at {@code root}. */
+    PlaygroundScreen(URL root) {
+        this.browser = new Browser(1280, 800);
         this.root = root;
+    }
+
+    @Override
+    public void close() {
+        browser.close();
     }
 
     /** Opens {@code /} plus {@code query} and waits for the islands and the first prediction. */

@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.interleave.EmbeddedPostgresResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 
 /**
@@ -21,30 +16,10 @@ import org.openqa.selenium.By;
  */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PlaygroundStateBrowserTest {
+class PlaygroundStateBrowserTest extends PlaygroundBrowserSession {
 
     private static final String TWO_WAITS = "{\"name\":\"mine\",\"tasks\":[{\"id\":\"a\",\"kind\":\"io\",\"ms\":300},"
             + "{\"id\":\"b\",\"kind\":\"io\",\"ms\":400}]}";
-
-    @TestHTTPResource("/")
-    URL root;
-
-    private Browser browser;
-    private PlaygroundScreen screen;
-
-    @BeforeAll
-    void open() {
-        browser = new Browser(1280, 800);
-        screen = new PlaygroundScreen(browser, root);
-    }
-
-    @AfterAll
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     private List<String> problemList() {
         return browser.driver.findElements(By.cssSelector("#prediction li")).stream()

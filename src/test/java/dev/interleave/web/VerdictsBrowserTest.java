@@ -5,39 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.interleave.EmbeddedPostgresResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** What the playground says about runs and comparisons is true of them, in a real Chromium. */
 @QuarkusTest
 @WithTestResource(value = EmbeddedPostgresResource.class, scope = TestResourceScope.GLOBAL)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class VerdictsBrowserTest {
-
-    @TestHTTPResource("/")
-    URL root;
-
-    private Browser browser;
-    private PlaygroundScreen screen;
-
-    @BeforeAll
-    void open() {
-        browser = new Browser(1280, 800);
-        screen = new PlaygroundScreen(browser, root);
-    }
-
-    @AfterAll
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class VerdictsBrowserTest extends PlaygroundBrowserSession {
 
     @Test
     void twoWaitsInAChainAreNeverSaidToHaveOverlapped() {
@@ -82,14 +57,21 @@ class VerdictsBrowserTest {
                 .doesNotContain("Lower bound")
                 .doesNotContain("reached");
         browser.settle();
-        var slowBar =
-                (Map<?, ?>) browser.js("const h = window.interleave.timeline.hits.find(h => h.task.id === 'slow');"
-                        + "return h ? {w: h.w, part: h.part} : null;");
-        assertThat(slowBar).as("the cut-off task keeps its bar").isNotNull();
-        assertThat(((Number) slowBar.get("w")).doubleValue())
+        // the finished task's bar gives the axis' scale; the cut-off one must reach from its start to the stop
+        var bars = (Map<?, ?>) browser.js("const t = window.interleave.timeline;"
+                + "const hit = id => t.hits.find(h => h.task.id === id);"
+                + "const quick = hit('quick'), slow = hit('slow');"
+                + "if (!slow) return {part: null};"
+                + "const pxPerMs = quick.w / (quick.task.endMs - quick.task.startMs);"
+                + "return {part: slow.part, w: slow.w,"
+                + " expected: (t.measuredMakespanMs - slow.task.startMs) * pxPerMs};");
+        assertThat(bars.get("part"))
+                .as("the cut-off task keeps its bar, marked stopped")
+                .isEqualTo("stopped");
+        assertThat(((Number) bars.get("w")).doubleValue())
                 .as("its bar reaches to the stop")
-                .isGreaterThan(20);
-        assertThat(slowBar.get("part")).isEqualTo("stopped");
+                .isGreaterThan(1)
+                .isCloseTo(((Number) bars.get("expected")).doubleValue(), org.assertj.core.data.Offset.offset(3.0));
         screen.screenshots("v2-stopped-run", "#result-heading");
     }
 
