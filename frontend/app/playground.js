@@ -58,7 +58,10 @@ export function initPlayground() {
   return page;
 }
 
-/** The example the page opened with ("what to notice", its chip): shown only while its graph is on screen. */
+/**
+ * The example the page opened with ("what to notice", its chip): shown only while its graph is what the JSON
+ * says (an unreadable paste is not the example either).
+ */
 function exampleContext(editor) {
   const notice = $('#example-notice');
   const chip = document.querySelector('.chip[aria-current="true"]');
@@ -67,7 +70,8 @@ function exampleContext(editor) {
     notice.hidden = true;
     chip?.removeAttribute('aria-current');
   };
-  return { drop, follow: () => { if (JSON.stringify(editor.graph) !== graph) drop(); } };
+  const onScreen = () => { try { return JSON.stringify(JSON.parse($('#graph-json').value)); } catch { return null; } };
+  return { drop, follow: () => { if (onScreen() !== graph) drop(); } };
 }
 
 /** What identifies the thing on screen: the graph and the scheduler (or "compare") it ran on. */

@@ -85,12 +85,15 @@ class PlaygroundStateBrowserTest extends PlaygroundBrowserSession {
         String atField = screen.awaitText("#graph-json-error", "not valid JSON", PlaygroundScreen.PAGE_TIMEOUT);
         assertThat(problemList()).containsExactly(atField);
         assertThat(screen.text("#action-error")).isEmpty();
+        assertThat(screen.find("#example-notice").isDisplayed())
+                .as("an unreadable paste is not the example")
+                .isFalse();
         screen.screenshots("s3-unreadable-json", "#graph-heading");
 
         screen.pasteGraphJson("{\"name\":\"dup\",\"tasks\":[{\"id\":\"a\",\"kind\":\"io\",\"ms\":1},"
                 + "{\"id\":\"a\",\"kind\":\"io\",\"ms\":2}]}");
-        String duplicate = screen.awaitText("#prediction", "is used twice", PlaygroundScreen.PAGE_TIMEOUT);
-        assertThat(duplicate).contains("id 'a'").doesNotContain("task 0");
+        String duplicate = screen.awaitText("#prediction", "is already used", PlaygroundScreen.PAGE_TIMEOUT);
+        assertThat(duplicate).contains("id 'a'");
         assertThat(screen.text("#graph-json-error")).isEmpty();
 
         screen.pasteGraphJson(TWO_WAITS);

@@ -52,7 +52,7 @@ class PredictionFragmentTest {
                 .body(allOf(
                         containsString("<li data-pointer=\"/graph/tasks/0/ms\""),
                         containsString("<li data-pointer=\"/graph/tasks/1/id\""),
-                        containsString("id &#39;a&#39; is used twice: by the tasks at positions 1 and 2"),
+                        containsString("id &#39;a&#39; is already used"),
                         containsString("<li data-pointer=\"/scheduler/workers\"")));
     }
 

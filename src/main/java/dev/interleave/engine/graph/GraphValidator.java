@@ -114,11 +114,7 @@ public final class GraphValidator {
             } else {
                 Integer first = indexById.putIfAbsent(id, i);
                 if (first != null) {
-                    add(
-                            at + "/id",
-                            "duplicate-id",
-                            "id '" + id + "' is used twice: by the tasks at positions " + (first + 1) + " and "
-                                    + (i + 1));
+                    add(at + "/id", "duplicate-id", "id '" + id + "' is already used by task " + first);
                 }
             }
         }
