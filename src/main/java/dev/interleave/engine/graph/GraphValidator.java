@@ -228,44 +228,15 @@ public final class GraphValidator {
         private void checkCycles() {
             int n = dependencies.length;
             int[] waiting = new int[n];
-            int[] dependentCount = new int[n + 1];
             for (int i = 0; i < n; i++) {
                 waiting[i] = dependencies[i].length;
-                for (int dep : dependencies[i]) {
-                    dependentCount[dep + 1]++;
+            }
+            int[] order = Edges.of(dependencies).inverted().kahnOrder(waiting);
+            if (order.length < n) {
+                boolean[] done = new boolean[n];
+                for (int task : order) {
+                    done[task] = true;
                 }
-            }
-            // Dependents in compressed rows: those of task t are dependents[first[t] .. first[t + 1]).
-            int[] first = dependentCount;
-            for (int i = 0; i < n; i++) {
-                first[i + 1] += first[i];
-            }
-            int[] dependents = new int[first[n]];
-            int[] fill = new int[n];
-            for (int i = 0; i < n; i++) {
-                for (int dep : dependencies[i]) {
-                    dependents[first[dep] + fill[dep]++] = i;
-                }
-            }
-            int[] queue = new int[n];
-            int head = 0;
-            int tail = 0;
-            for (int i = 0; i < n; i++) {
-                if (waiting[i] == 0) {
-                    queue[tail++] = i;
-                }
-            }
-            boolean[] done = new boolean[n];
-            while (head < tail) {
-                int task = queue[head++];
-                done[task] = true;
-                for (int k = first[task]; k < first[task + 1]; k++) {
-                    if (--waiting[dependents[k]] == 0) {
-                        queue[tail++] = dependents[k];
-                    }
-                }
-            }
-            if (tail < n) {
                 reportCycles(done);
             }
         }

@@ -1,15 +1,13 @@
 package dev.interleave.service.verdict;
 
-import dev.interleave.service.view.BoundsView;
-import dev.interleave.service.view.SchedulerView;
-import dev.interleave.service.view.TaskView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * What the verdict rules look at in one run, folded from its analysis and per-task times once, when the run ends
- * (saved with its result, so that views without task lists still have them).
+ * (saved with its result, so that views without task lists still have them). Depends on no view: the views
+ * depend on it.
  *
  * @param status             the run's wire status ({@code succeeded}, {@code cancelled}, {@code timed_out}, ...)
  * @param scheduler          wire name of the scheduler
@@ -29,7 +27,7 @@ public record RunFacts(
         String scheduler,
         int workers,
         double makespanMs,
-        BoundsView bounds,
+        Bounds bounds,
         int tasks,
         int finishedTasks,
         int ioTasks,
@@ -52,16 +50,34 @@ public record RunFacts(
     /** A task that held the event loop while finished waits went unnoticed. */
     public record Holder(String id, String kind, double heldMs, double unnoticedMs) {}
 
+    /** What is possible for the graph (the run's bounds), in ms. */
+    public record Bounds(
+            double totalWorkMs,
+            double sequentialMs,
+            double criticalPathMs,
+            List<String> criticalPath,
+            double loopHoldingWorkMs) {
+
+        public Bounds {
+            criticalPath = List.copyOf(criticalPath);
+        }
+    }
+
+    /** Where and when one task ran, in ms since the run started; null where absent. */
+    public record Span(
+            String id, String kind, String state, Double startMs, Double endMs, Double dueMs, Double stallMs) {}
+
     public static RunFacts of(
             String status,
-            SchedulerView scheduler,
+            String scheduler,
+            int workers,
             double makespanMs,
-            BoundsView bounds,
-            List<TaskView> tasks,
+            Bounds bounds,
+            List<Span> tasks,
             double[] utilisation) {
         int finished = 0;
         int io = 0;
-        for (TaskView t : tasks) {
+        for (Span t : tasks) {
             finished += "finished".equals(t.state()) ? 1 : 0;
             io += "io".equals(t.kind()) ? 1 : 0;
         }
@@ -74,8 +90,8 @@ public record RunFacts(
         int lanes = utilisation == null || utilisation.length == 0 ? 1 : utilisation.length;
         return new RunFacts(
                 status,
-                scheduler.type(),
-                scheduler.workers() == null ? 1 : scheduler.workers(),
+                scheduler,
+                workers,
                 makespanMs,
                 bounds,
                 tasks.size(),
@@ -117,9 +133,9 @@ public record RunFacts(
     }
 
     /** [due, resumed] of every io wait that went unnoticed for longer than timer noise. */
-    private static List<double[]> stalls(List<TaskView> tasks) {
+    private static List<double[]> stalls(List<Span> tasks) {
         var stalls = new ArrayList<double[]>();
-        for (TaskView t : tasks) {
+        for (Span t : tasks) {
             if (t.dueMs() != null && t.stallMs() != null && t.stallMs() > STALL_NOISE_MS) {
                 stalls.add(new double[] {t.dueMs(), t.dueMs() + t.stallMs()});
             }
@@ -127,9 +143,9 @@ public record RunFacts(
         return stalls;
     }
 
-    private static Holder worstHolder(List<TaskView> tasks, List<double[]> stalls) {
+    private static Holder worstHolder(List<Span> tasks, List<double[]> stalls) {
         Holder worst = null;
-        for (TaskView h : tasks) {
+        for (Span h : tasks) {
             if ("io".equals(h.kind()) || h.startMs() == null || h.endMs() == null) {
                 continue;
             }
@@ -149,14 +165,14 @@ public record RunFacts(
      * when null) also worked, by more than timer noise. One sweep in start order: a later-starting task overlaps an
      * earlier one exactly when it starts before the latest end seen so far.
      */
-    private static boolean overlaps(List<TaskView> tasks, String kind, String otherKind) {
+    private static boolean overlaps(List<Span> tasks, String kind, String otherKind) {
         var worked = tasks.stream()
                 .filter(t -> t.startMs() != null && t.endMs() != null && t.endMs() - t.startMs() > STALL_NOISE_MS)
-                .sorted(java.util.Comparator.comparingDouble(TaskView::startMs))
+                .sorted(java.util.Comparator.comparingDouble(Span::startMs))
                 .toList();
         double kindEnd = Double.NEGATIVE_INFINITY;
         double otherEnd = Double.NEGATIVE_INFINITY;
-        for (TaskView t : worked) {
+        for (Span t : worked) {
             boolean isKind = kind.equals(t.kind());
             boolean isOther = otherKind == null || otherKind.equals(t.kind());
             if ((isKind && t.startMs() < otherEnd - STALL_NOISE_MS)

@@ -2,6 +2,7 @@ package dev.interleave.service.view;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.interleave.service.RunState;
 import dev.interleave.service.verdict.Verdict;
 import java.time.Instant;
 import java.util.List;
@@ -46,32 +47,20 @@ public record RunView(
      * WebSocket clients refuse messages over 256 KiB or 1 MiB by default).
      */
     public RunView streamed() {
-        return new RunView(
-                kind,
-                id,
-                status,
-                virtual,
-                scheduler,
-                lanes,
-                null,
-                graphId,
-                createdAt,
-                startedAt,
-                finishedAt,
-                reason,
-                makespanMs,
-                predictedMakespanMs,
-                bounds,
-                utilisation,
-                speedupVsSequential,
-                null,
-                null,
-                null,
-                links,
-                verdict);
+        return with(kind, null, null, null, null);
     }
 
     public RunView asKind(String newKind) {
+        return with(newKind, graph, tasks, predicted, events);
+    }
+
+    /** This run with the optional parts replaced: the one copy of all components. */
+    private RunView with(
+            String newKind,
+            String newGraph,
+            List<TaskView> newTasks,
+            PredictedView newPredicted,
+            List<EventView> newEvents) {
         return new RunView(
                 newKind,
                 id,
@@ -79,7 +68,7 @@ public record RunView(
                 virtual,
                 scheduler,
                 lanes,
-                graph,
+                newGraph,
                 graphId,
                 createdAt,
                 startedAt,
@@ -90,9 +79,9 @@ public record RunView(
                 bounds,
                 utilisation,
                 speedupVsSequential,
-                tasks,
-                predicted,
-                events,
+                newTasks,
+                newPredicted,
+                newEvents,
                 links,
                 verdict);
     }
@@ -100,6 +89,6 @@ public record RunView(
     /** True once the run can change no more. */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isFinal() {
-        return !"queued".equals(status) && !"running".equals(status);
+        return RunState.fromWireName(status).isFinal();
     }
 }

@@ -7,6 +7,7 @@ import dev.interleave.engine.RunResult;
 import dev.interleave.engine.graph.TaskGraph;
 import dev.interleave.persistence.StoredComparison;
 import dev.interleave.persistence.StoredRun;
+import dev.interleave.service.RunState;
 import dev.interleave.service.verdict.RunFacts;
 import dev.interleave.service.verdict.Verdict;
 import dev.interleave.service.verdict.VerdictRule;
@@ -64,12 +65,19 @@ public class RunViews {
 
     /** What the verdict on a run is said from, folded once from its analysis and per-task times. */
     static RunFacts facts(RunResult result, List<TaskView> tasks) {
+        var scheduler = EngineViews.scheduler(result.scheduler());
+        var b = EngineViews.bounds(result.analysis());
         return RunFacts.of(
                 result.status().wireName(),
-                EngineViews.scheduler(result.scheduler()),
+                scheduler.type(),
+                scheduler.workers() == null ? 1 : scheduler.workers(),
                 result.makespanMillis(),
-                EngineViews.bounds(result.analysis()),
-                tasks,
+                new RunFacts.Bounds(
+                        b.totalWorkMs(), b.sequentialMs(), b.criticalPathMs(), b.criticalPath(), b.loopHoldingWorkMs()),
+                tasks.stream()
+                        .map(t -> new RunFacts.Span(
+                                t.id(), t.kind(), t.state(), t.startMs(), t.endMs(), t.dueMs(), t.stallMs()))
+                        .toList(),
                 result.analysis().utilisation());
     }
 
@@ -146,7 +154,7 @@ public class RunViews {
         return new RunView(
                 null,
                 r.id(),
-                r.status(),
+                r.status().wireName(),
                 false,
                 scheduler,
                 lanes,
@@ -178,11 +186,9 @@ public class RunViews {
 
     /** The saved facts under the run's final status (a run stopped by a shutdown is saved as interrupted). */
     private static Verdict verdict(StoredRun r, RunFacts facts) {
-        return facts == null || !isFinal(r.status()) ? null : VerdictRule.of(facts.withStatus(r.status()));
-    }
-
-    private static boolean isFinal(String status) {
-        return !"queued".equals(status) && !"running".equals(status);
+        return facts == null || !r.status().isFinal()
+                ? null
+                : VerdictRule.of(facts.withStatus(r.status().wireName()));
     }
 
     public ComparisonView comparison(StoredComparison c, boolean detail) {
@@ -198,7 +204,7 @@ public class RunViews {
 
     /** Once every run has ended: the comparison's verdict from each run's saved facts. */
     private Verdict comparisonVerdict(StoredComparison c, String status) {
-        if ("queued".equals(status) || "running".equals(status)) {
+        if (!RunState.fromWireName(status).isFinal()) {
             return null;
         }
         var facts = new java.util.ArrayList<RunFacts>();
@@ -209,24 +215,25 @@ public class RunViews {
             if (saved == null) {
                 return null;
             }
-            facts.add(saved.withStatus(r.status()));
+            facts.add(saved.withStatus(r.status().wireName()));
         }
         return VerdictRule.ofComparison(facts);
     }
 
     /** Running while any run is unfinished; then succeeded, or the status of the first run that did not. */
     private static String comparisonStatus(List<RunView> runs) {
-        if (runs.stream().allMatch(r -> "queued".equals(r.status()))) {
-            return "queued";
+        var states = runs.stream().map(r -> RunState.fromWireName(r.status())).toList();
+        if (states.stream().allMatch(s -> s == RunState.QUEUED)) {
+            return RunState.QUEUED.wireName();
         }
-        if (runs.stream().anyMatch(r -> !r.isFinal())) {
-            return "running";
+        if (states.stream().anyMatch(s -> !s.isFinal())) {
+            return RunState.RUNNING.wireName();
         }
-        return runs.stream()
-                .map(RunView::status)
-                .filter(s -> !"succeeded".equals(s))
+        return states.stream()
+                .filter(s -> s != RunState.SUCCEEDED)
                 .findFirst()
-                .orElse("succeeded");
+                .orElse(RunState.SUCCEEDED)
+                .wireName();
     }
 
     private static List<TaskView> pending(List<TaskView> predicted) {
