@@ -53,9 +53,8 @@ function wrapTallRanks(nodes) {
 }
 
 export class GraphEditor {
-  constructor({ container, textarea, jsonError, inspector, form }) {
+  constructor({ container, textarea, inspector, form }) {
     this.textarea = textarea;
-    this.jsonError = jsonError;
     this.inspector = inspector;
     this.form = form;
     this.undoStack = [];
@@ -121,10 +120,8 @@ export class GraphEditor {
       parsed = JSON.parse(this.textarea.value);
       if (!parsed || !Array.isArray(parsed.tasks)) throw new Error('it needs a "tasks" list');
     } catch (e) {
-      this.jsonError.textContent = 'The JSON cannot be read: ' + e.message;
-      return;
+      return;                    // the server's prediction says what is wrong, at the JSON field
     }
-    this.jsonError.textContent = '';
     if (!initial) this.pushUndo();
     this.graph = parsed;
     this.render(!!initial);
@@ -439,6 +436,12 @@ export class GraphEditor {
   }
 
   // ---- server validation errors ----------------------------------------------------------------------------
+  /** Violations [{pointer, message, cycle}] -> the offending tasks marked, cycles drawn; the selection stays. */
+  markErrors(errors) {
+    this.showErrors(errors);
+    this.inspector.querySelector('#task-error').textContent = this.errors.get(this.selected) || '';
+  }
+
   /** problem+json errors[] -> the offending task is marked, its message shown when selected; cycles drawn. */
   showErrors(errors) {
     this.errors.clear();
@@ -458,7 +461,6 @@ export class GraphEditor {
       }
     }
     this.applyErrors();
-    if (first) this.select(first);
     return first;
   }
 

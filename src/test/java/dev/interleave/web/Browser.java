@@ -61,10 +61,21 @@ final class Browser implements AutoCloseable {
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
-        // The window size includes no browser chrome in headless mode on every version; pin the viewport itself.
+        viewport(width, height);
+    }
+
+    /** Pins the viewport (the window size includes no browser chrome in headless mode on every version). */
+    void viewport(int width, int height) {
         driver.executeCdpCommand(
                 "Emulation.setDeviceMetricsOverride",
                 java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+    }
+
+    /** Waits two animation frames: what a resize or a state change needs to be drawn. */
+    void settle() {
+        ((JavascriptExecutor) driver)
+                .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + "requestAnimationFrame(() => requestAnimationFrame(() => done(true)));");
     }
 
     Object js(String script, Object... args) {

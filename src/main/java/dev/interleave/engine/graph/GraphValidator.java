@@ -81,7 +81,7 @@ public final class GraphValidator {
                 TaskSpec t = spec.tasks().get(i);
                 String at = "/tasks/" + i; // cheap next to the checks below; built once per task
                 if (t == null) {
-                    add(at, "missing-task", "task " + i + " is null; expected an object");
+                    add(at, "missing-task", "the task at position " + (i + 1) + " is null; expected an object");
                     tasks.add(null);
                     continue;
                 }
@@ -104,7 +104,7 @@ public final class GraphValidator {
         private void checkId(TaskSpec t, int i, String at, Map<String, Integer> indexById) {
             String id = t.id();
             if (id == null || id.isEmpty()) {
-                add(at + "/id", "missing-id", "task " + i + " has no id");
+                add(at + "/id", "missing-id", "the task at position " + (i + 1) + " has no id");
             } else if (!isWellFormedId(id)) {
                 add(
                         at + "/id",
@@ -146,7 +146,10 @@ public final class GraphValidator {
             }
             var kind = TaskKind.fromWireName(t.kind());
             if (kind.isEmpty()) {
-                add(at + "/kind", "unknown-kind", "kind '" + t.kind() + "' is not one of io, blocking_io, cpu");
+                add(
+                        at + "/kind",
+                        "unknown-kind",
+                        "task '" + t.id() + "': kind '" + t.kind() + "' is not one of io, blocking_io, cpu");
             }
             return kind.orElse(null);
         }
@@ -161,7 +164,8 @@ public final class GraphValidator {
                 add(
                         at + "/ms",
                         "ms-out-of-range",
-                        "ms " + ms + " must be a finite number from 0 to " + (long) GraphLimits.MAX_MS);
+                        "task '" + t.id() + "': ms " + ms + " must be a finite number from 0 to "
+                                + (long) GraphLimits.MAX_MS);
                 return null;
             }
             return ms;
