@@ -29,6 +29,7 @@ final class EngineViews {
             case SchedulerSpec.Sequential s -> new SchedulerView("sequential", null);
             case SchedulerSpec.EventLoop e -> new SchedulerView("event_loop", null);
             case SchedulerSpec.Parallel p -> new SchedulerView("parallel", p.workers());
+            case SchedulerSpec.Threads t -> new SchedulerView("threads", t.workers());
         };
     }
 

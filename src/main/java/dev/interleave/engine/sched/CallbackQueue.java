@@ -6,11 +6,21 @@ package dev.interleave.engine.sched;
  */
 final class CallbackQueue {
 
-    /** Kinds of callback, as in CPython: a task's {@code __step}, its {@code __wakeup}, a timer's handle. */
+    /**
+     * Kinds of callback, as in CPython: a task's {@code __step}, its {@code __wakeup}, a timer's handle; for
+     * offloaded work the chained future's {@code _set_state} (queued by the worker thread), the self-pipe reader
+     * {@code _read_from_self} and the chain's {@code _call_check_cancel}. The last two do nothing here but take a
+     * slot in the deque, which orders what comes after them.
+     */
     static final int STEP = 0;
 
     static final int WAKEUP = 1;
     static final int TIMER = 2;
+    static final int SET_STATE = 3;
+    static final int READ_FROM_SELF = 4;
+    static final int CHECK_CANCEL = 5;
+
+    private static final int KIND_BITS = 3;
 
     private int[] ring = new int[64];
     private int head;
@@ -25,7 +35,7 @@ final class CallbackQueue {
             ring = bigger;
             head = 0;
         }
-        ring[(head + size++) & (ring.length - 1)] = task << 2 | kind;
+        ring[(head + size++) & (ring.length - 1)] = task << KIND_BITS | kind;
     }
 
     int size() {
@@ -48,10 +58,10 @@ final class CallbackQueue {
     }
 
     static int kind(int packed) {
-        return packed & 3;
+        return packed & ((1 << KIND_BITS) - 1);
     }
 
     static int task(int packed) {
-        return packed >>> 2;
+        return packed >>> KIND_BITS;
     }
 }
