@@ -142,6 +142,7 @@ final class PythonRuntime {
 
 
             def timed(index, lane):
+                ORDER.append(index)  # work starts in this order (after any semaphore wait)
                 start = time.perf_counter()
                 WORK[index]()
                 return lane, start, time.perf_counter()
@@ -166,7 +167,6 @@ final class PythonRuntime {
                     T0 = time.perf_counter()
                     for index in range(len(TASKS)):
                         if waiting[index] == 0:
-                            ORDER.append(index)
                             running[pool.submit(run_in_thread, index)] = index
                     while running:
                         done, _ = concurrent.futures.wait(running, return_when=concurrent.futures.FIRST_COMPLETED)
@@ -181,7 +181,6 @@ final class PythonRuntime {
                                 if waiting[dependent] == 0:
                                     now_ready.append(dependent)
                         for index in sorted(now_ready):  # tasks ready together are submitted in declaration order
-                            ORDER.append(index)
                             running[pool.submit(run_in_thread, index)] = index
             """;
 
