@@ -7,7 +7,9 @@ import java.nio.file.Path;
 
 /**
  * Entry point of the packaged application: starts the embedded PostgreSQL unless an external database is
- * configured, then Quarkus. The database must be up before Quarkus reads its configuration, hence a main class.
+ * configured, then Quarkus. The database's address must be known before Quarkus reads its configuration, hence a
+ * main class; the server itself starts in the background while Quarkus boots, and {@code SchemaMigration} waits
+ * for it before the first connection.
  */
 @QuarkusMain
 public final class InterleaveMain {
@@ -19,7 +21,7 @@ public final class InterleaveMain {
             Quarkus.run(args);
             return;
         }
-        var database = EmbeddedDatabase.start(Path.of(".interleave-data", "pg"));
+        var database = EmbeddedDatabase.startInBackground(Path.of(".interleave-data", "pg"));
         database.connection().forEach(System::setProperty);
         database.closeAfterQuarkus();
         Quarkus.run(args);

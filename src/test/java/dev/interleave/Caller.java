@@ -1,6 +1,6 @@
 package dev.interleave;
 
-import dev.interleave.service.Ids;
+import dev.interleave.service.identity.Ids;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 

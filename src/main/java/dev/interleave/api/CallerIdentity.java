@@ -1,6 +1,6 @@
 package dev.interleave.api;
 
-import dev.interleave.service.Owner;
+import dev.interleave.service.identity.Owner;
 import jakarta.enterprise.context.RequestScoped;
 
 /** The owner of the current request, set by {@link IdentityFilter} before any resource method runs. */

@@ -1,6 +1,6 @@
 package dev.interleave.api;
 
-import dev.interleave.service.ComparisonService;
+import dev.interleave.service.run.ComparisonService;
 import dev.interleave.service.view.ComparisonView;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;

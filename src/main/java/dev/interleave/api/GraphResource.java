@@ -1,6 +1,6 @@
 package dev.interleave.api;
 
-import dev.interleave.service.GraphService;
+import dev.interleave.service.graph.GraphService;
 import dev.interleave.service.view.GraphView;
 import dev.interleave.service.view.PageView;
 import io.smallrye.mutiny.Uni;

@@ -1,8 +1,8 @@
 package dev.interleave.api;
 
 import dev.interleave.config.PlaygroundConfig;
-import dev.interleave.service.IdentityService;
-import dev.interleave.service.Owner;
+import dev.interleave.service.identity.IdentityService;
+import dev.interleave.service.identity.Owner;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;

@@ -1,8 +1,8 @@
 package dev.interleave.api;
 
-import dev.interleave.service.ExportService;
-import dev.interleave.service.RunService;
 import dev.interleave.service.ServiceException;
+import dev.interleave.service.export.ExportService;
+import dev.interleave.service.run.RunService;
 import dev.interleave.service.view.EventsPage;
 import dev.interleave.service.view.PageView;
 import dev.interleave.service.view.RunView;

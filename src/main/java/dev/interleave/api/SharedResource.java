@@ -1,6 +1,6 @@
 package dev.interleave.api;
 
-import dev.interleave.service.SharedService;
+import dev.interleave.service.run.SharedService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,6 +1,6 @@
 package dev.interleave.api;
 
-import dev.interleave.service.SimulationService;
+import dev.interleave.service.run.SimulationService;
 import dev.interleave.service.view.RunView;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;

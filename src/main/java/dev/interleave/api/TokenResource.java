@@ -1,6 +1,6 @@
 package dev.interleave.api;
 
-import dev.interleave.service.IdentityService;
+import dev.interleave.service.identity.IdentityService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

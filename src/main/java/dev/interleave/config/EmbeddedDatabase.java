@@ -3,11 +3,16 @@ package dev.interleave.config;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
@@ -24,9 +29,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Longest the database waits at exit for Quarkus to finish stopping. */
     private static final Duration QUARKUS_STOP = Duration.ofSeconds(20);
 
-    private final EmbeddedPostgres postgres;
+    /** Longest the application waits for a database started in the background (first start: unpack + initdb). */
+    private static final Duration START = Duration.ofSeconds(120);
+    /** The database {@link #startInBackground} began, until the application has waited for it; else null. */
+    private static volatile EmbeddedDatabase background;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private final int port;
+    private final String password;
+    /** Completes when the server accepts connections; the server is stopped by {@link #close}. */
+    private final CompletableFuture<EmbeddedPostgres> postgres;
+
+    private EmbeddedDatabase(int port, String password, CompletableFuture<EmbeddedPostgres> postgres) {
+        this.port = port;
+        this.password = password;
         this.postgres = postgres;
     }
 
@@ -36,11 +51,70 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 || System.getProperty("quarkus.datasource.reactive.url") != null;
     }
 
-    /** Starts PostgreSQL on a free port with its data in {@code dataDirectory}, created if missing. */
+    /** Starts PostgreSQL on a free port with its data in {@code dataDirectory}, created if missing; returns when up. */
     public static EmbeddedDatabase start(Path dataDirectory) {
+        int port = freePort();
+        String password = DatabasePassword.readOrCreate(prepare(dataDirectory));
+        var database = new EmbeddedDatabase(
+                port, password, CompletableFuture.completedFuture(launch(dataDirectory, port, password)));
+        database.awaitStarted();
+        return database;
+    }
+
+    /**
+     * Starts PostgreSQL on a thread of its own and returns at once, with its port already chosen, so the application
+     * boots while the server unpacks, initialises and starts (on a fresh directory that is most of a first start).
+     * The application waits for it with {@link #awaitBackgroundStart} before its first connection.
+     */
+    public static EmbeddedDatabase startInBackground(Path dataDirectory) {
+        int port = freePort();
+        String password = DatabasePassword.readOrCreate(prepare(dataDirectory));
+        var future = new CompletableFuture<EmbeddedPostgres>();
+        var starter = new Thread(
+                () -> {
+                    try {
+                        future.complete(launch(dataDirectory, port, password));
+                    } catch (Throwable e) {
+                        future.completeExceptionally(e);
+                    }
+                },
+                "embedded-postgres-start");
+        starter.setDaemon(true);
+        starter.start();
+        var database = new EmbeddedDatabase(port, password, future);
+        background = database;
+        return database;
+    }
+
+    /** Waits for the database {@link #startInBackground} began, if any; throws if it did not start. */
+    public static void awaitBackgroundStart() {
+        var database = background;
+        if (database != null) {
+            database.awaitStarted();
+            background = null;
+        }
+    }
+
+    private void awaitStarted() {
         try {
-            Path data = dataDirectory.toAbsolutePath();
-            Files.createDirectories(data);
+            postgres.orTimeout(START.toSeconds(), TimeUnit.SECONDS).join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("the embedded PostgreSQL did not start", e.getCause());
+        }
+    }
+
+    /** Creates the data directory if missing; returns its absolute path. */
+    private static Path prepare(Path dataDirectory) {
+        try {
+            return Files.createDirectories(dataDirectory.toAbsolutePath());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + dataDirectory, e);
+        }
+    }
+
+    private static EmbeddedPostgres launch(Path dataDirectory, int port, String password) {
+        try {
+            Path data = prepare(dataDirectory);
             Path work = data.resolveSibling(data.getFileName() + "-bin");
             Files.createDirectories(work);
             stopOrphan(data);
@@ -49,11 +123,43 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(work.toFile())
                     .setRegisterShutdownHook(false)
+                    .setPort(port)
+                    .setConnectConfig("password", password)
                     .start();
-            LOG.infof("embedded PostgreSQL started on port %d with data in %s", postgres.getPort(), data);
-            return new EmbeddedDatabase(postgres);
+            DatabasePassword.enforce(data, port, password);
+            notWritableByOthers(work);
+            LOG.infof("embedded PostgreSQL started on port %d with data in %s", port, data);
+            return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("the embedded PostgreSQL did not start", e);
+        }
+    }
+
+    /**
+     * zonky unpacks the server's binaries into a world-writable folder; anyone who can write there can replace the
+     * programs the next start runs. Only the owner may write to it (and to what is in it).
+     */
+    private static void notWritableByOthers(Path work) throws IOException {
+        try (var paths = Files.walk(work)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                if (Files.isSymbolicLink(path)) {
+                    continue;
+                }
+                var permissions = Files.getPosixFilePermissions(path);
+                if (permissions.remove(PosixFilePermission.GROUP_WRITE)
+                        | permissions.remove(PosixFilePermission.OTHERS_WRITE)) {
+                    Files.setPosixFilePermissions(path, permissions);
+                }
+            }
+        }
+    }
+
+    /** A port free on the loopback interface now (the server binds it moments later; a clash fails the start). */
+    private static int freePort() {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the embedded PostgreSQL", e);
         }
     }
 
@@ -85,7 +191,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Quarkus datasource properties pointing at this server. */
     public Map<String, String> connection() {
-        int port = postgres.getPort();
         return Map.of(
                 "quarkus.datasource.reactive.url",
                 "postgresql://127.0.0.1:" + port + "/postgres",
@@ -94,7 +199,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 "quarkus.datasource.username",
                 "postgres",
                 "quarkus.datasource.password",
-                "postgres");
+                password);
     }
 
     /**
@@ -137,8 +242,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        EmbeddedPostgres server;
         try {
-            postgres.close();
+            server = postgres.join();
+        } catch (CompletionException e) {
+            return; // it never started: nothing to stop
+        }
+        try {
+            server.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

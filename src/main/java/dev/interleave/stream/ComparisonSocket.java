@@ -1,9 +1,9 @@
 package dev.interleave.stream;
 
-import dev.interleave.service.ComparisonService;
-import dev.interleave.service.Owner;
-import dev.interleave.service.RunService;
-import dev.interleave.service.RunViews;
+import dev.interleave.service.identity.Owner;
+import dev.interleave.service.run.ComparisonService;
+import dev.interleave.service.run.RunService;
+import dev.interleave.service.view.RunViews;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.WebSocket;

@@ -1,7 +1,7 @@
 package dev.interleave.stream;
 
-import dev.interleave.service.RunViews;
 import dev.interleave.service.view.RunView;
+import dev.interleave.service.view.RunViews;
 import java.util.LinkedHashMap;
 
 /** The JSON frames of the streams, each {@code {"frame":type,...}} with its fields in a fixed order. */

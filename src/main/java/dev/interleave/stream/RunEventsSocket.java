@@ -1,7 +1,7 @@
 package dev.interleave.stream;
 
-import dev.interleave.service.RunService;
-import dev.interleave.service.RunViews;
+import dev.interleave.service.run.RunService;
+import dev.interleave.service.view.RunViews;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.WebSocket;

@@ -1,11 +1,11 @@
 package dev.interleave.stream;
 
-import dev.interleave.service.EventBatch;
-import dev.interleave.service.RunEvents;
-import dev.interleave.service.RunService;
-import dev.interleave.service.RunViews;
-import dev.interleave.service.RunWatcher;
+import dev.interleave.service.live.EventBatch;
+import dev.interleave.service.live.RunEvents;
+import dev.interleave.service.live.RunWatcher;
+import dev.interleave.service.run.RunService;
 import dev.interleave.service.view.RunView;
+import dev.interleave.service.view.RunViews;
 import io.micrometer.core.instrument.Counter;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;

@@ -1,9 +1,9 @@
 package dev.interleave.stream;
 
 import dev.interleave.config.PlaygroundConfig;
-import dev.interleave.service.RunEvents;
-import dev.interleave.service.RunService;
-import dev.interleave.service.RunViews;
+import dev.interleave.service.live.RunEvents;
+import dev.interleave.service.run.RunService;
+import dev.interleave.service.view.RunViews;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.websockets.next.WebSocketConnection;

@@ -1,7 +1,7 @@
 package dev.interleave.stream;
 
-import dev.interleave.service.IdentityService;
-import dev.interleave.service.Owner;
+import dev.interleave.service.identity.IdentityService;
+import dev.interleave.service.identity.Owner;
 import io.quarkus.websockets.next.HandshakeRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package dev.interleave.stream;
 
-import dev.interleave.service.RunViews;
 import dev.interleave.service.ServiceException;
+import dev.interleave.service.view.RunViews;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;

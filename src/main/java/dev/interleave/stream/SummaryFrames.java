@@ -1,8 +1,8 @@
 package dev.interleave.stream;
 
-import dev.interleave.service.RunService;
-import dev.interleave.service.RunViews;
+import dev.interleave.service.run.RunService;
 import dev.interleave.service.view.RunView;
+import dev.interleave.service.view.RunViews;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;

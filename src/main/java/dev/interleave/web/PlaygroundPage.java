@@ -6,7 +6,7 @@ import dev.interleave.engine.graph.GraphSpec;
 import dev.interleave.engine.graph.Violation;
 import dev.interleave.engine.sched.SchedulerSpec;
 import dev.interleave.service.ServiceException;
-import dev.interleave.service.SimulationService;
+import dev.interleave.service.run.SimulationService;
 import dev.interleave.service.view.SchedulerView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

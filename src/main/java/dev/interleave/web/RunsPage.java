@@ -1,9 +1,9 @@
 package dev.interleave.web;
 
-import dev.interleave.service.IdentityService;
-import dev.interleave.service.Owner;
-import dev.interleave.service.RunService;
 import dev.interleave.service.ServiceException;
+import dev.interleave.service.identity.IdentityService;
+import dev.interleave.service.identity.Owner;
+import dev.interleave.service.run.RunService;
 import dev.interleave.service.view.PageView;
 import dev.interleave.service.view.RunView;
 import io.quarkus.qute.CheckedTemplate;

@@ -1,7 +1,7 @@
 package dev.interleave.web;
 
 import dev.interleave.service.ServiceException;
-import dev.interleave.service.SharedService;
+import dev.interleave.service.run.SharedService;
 import dev.interleave.service.view.ComparisonView;
 import dev.interleave.service.view.RunView;
 import io.quarkus.qute.CheckedTemplate;

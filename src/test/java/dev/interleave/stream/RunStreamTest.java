@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.interleave.Caller;
 import dev.interleave.EmbeddedPostgresResource;
-import dev.interleave.service.RunEvents;
-import dev.interleave.service.RunService;
-import dev.interleave.service.RunViews;
+import dev.interleave.service.live.RunEvents;
+import dev.interleave.service.run.RunService;
 import dev.interleave.service.view.RunView;
+import dev.interleave.service.view.RunViews;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;

@@ -3,8 +3,8 @@ package dev.interleave.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.interleave.EmbeddedPostgresResource;
-import dev.interleave.service.RunViews;
 import dev.interleave.service.view.RunView;
+import dev.interleave.service.view.RunViews;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

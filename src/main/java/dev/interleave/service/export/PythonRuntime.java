@@ -44,8 +44,10 @@ final class PythonRuntime {
 
 
             def one_line(text, width):
-                \"""User text made safe for one table cell: no line breaks, bounded width.\"""
-                return " ".join(str(text or "").split())[:width]
+                \"""User text made safe for one table cell of a terminal: printable characters only (no escape
+                sequences, control or bidi characters, line breaks), bounded width.\"""
+                printable = "".join(c if c.isprintable() else " " for c in str(text or ""))
+                return " ".join(printable.split())[:width]
 
 
             def report():

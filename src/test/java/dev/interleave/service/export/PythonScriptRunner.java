@@ -40,6 +40,16 @@ final class PythonScriptRunner {
     }
 
     JsonNode run(String script) throws IOException, InterruptedException {
+        String text = output(script);
+        String line = text.lines()
+                .filter(l -> l.startsWith(RESULT_PREFIX))
+                .reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no " + RESULT_PREFIX + "line in:\n" + text));
+        return JSON.readTree(line.substring(RESULT_PREFIX.length()));
+    }
+
+    /** Everything the script printed (stdout and stderr), decoded as UTF-8; fails if it did not exit with 0. */
+    String output(String script) throws IOException, InterruptedException {
         int n = ++scripts;
         Path file = directory.resolve("export_" + n + ".py");
         Path output = directory.resolve("export_" + n + ".out");
@@ -56,10 +66,6 @@ final class PythonScriptRunner {
         if (python.exitValue() != 0) {
             fail("python3 " + file + " exited with " + python.exitValue() + ":\n" + text);
         }
-        String line = text.lines()
-                .filter(l -> l.startsWith(RESULT_PREFIX))
-                .reduce((a, b) -> b)
-                .orElseThrow(() -> new AssertionError("no " + RESULT_PREFIX + "line in:\n" + text));
-        return JSON.readTree(line.substring(RESULT_PREFIX.length()));
+        return text;
     }
 }

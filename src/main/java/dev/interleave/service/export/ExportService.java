@@ -1,0 +1,163 @@
+package dev.interleave.service.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.interleave.engine.Engine;
+import dev.interleave.engine.RunAnalysis;
+import dev.interleave.engine.RunResult;
+import dev.interleave.engine.graph.GraphSpec;
+import dev.interleave.engine.graph.TaskGraph;
+import dev.interleave.engine.graph.TaskKind;
+import dev.interleave.engine.run.RunStatus;
+import dev.interleave.engine.run.TaskState;
+import dev.interleave.engine.run.TaskTiming;
+import dev.interleave.engine.sched.SchedulerSpec;
+import dev.interleave.service.Offload;
+import dev.interleave.service.ServiceException;
+import dev.interleave.service.graph.GraphInput;
+import dev.interleave.service.identity.Owner;
+import dev.interleave.service.run.RunService;
+import dev.interleave.service.view.RunView;
+import dev.interleave.service.view.SchedulerView;
+import dev.interleave.service.view.TaskView;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+/** Exports of a saved run: its Chrome trace and the Python program that reproduces its graph. */
+@ApplicationScoped
+public class ExportService {
+
+    private final RunService runs;
+    private final GraphInput input;
+    private final Offload offload;
+    private final ObjectMapper json;
+    private final ChromeTraceExporter traces;
+    private final PythonScriptExporter scripts;
+
+    ExportService(RunService runs, GraphInput input, Offload offload, ObjectMapper json, Engine engine) {
+        this.runs = runs;
+        this.input = input;
+        this.offload = offload;
+        this.json = json;
+        this.traces = new ChromeTraceExporter(json);
+        this.scripts = new PythonScriptExporter(engine);
+    }
+
+    /** Chrome Trace Event JSON of a finished run and its prediction; 409 while it can still change. */
+    public Uni<String> trace(Owner owner, String shareSlug, String id) {
+        return runs.visible(owner, shareSlug, id, true).chain(run -> {
+            if (!run.isFinal()) {
+                return Uni.createFrom()
+                        .failure(new ServiceException.Conflict(
+                                "the run is " + run.status() + "; its trace is ready when it ends"));
+            }
+            return offload.work(() -> {
+                TaskGraph graph = graphOf(run);
+                SchedulerSpec scheduler = input.scheduler(run.scheduler(), "/scheduler");
+                RunResult measured = StoredRuns.result(run, graph, scheduler, run.tasks(), run.makespanMs(), false);
+                RunResult predicted = run.predicted() == null
+                        ? null
+                        : StoredRuns.result(
+                                run,
+                                graph,
+                                scheduler,
+                                run.predicted().tasks(),
+                                run.predicted().makespanMs(),
+                                true);
+                return traces.json(graph, measured, predicted);
+            });
+        });
+    }
+
+    /**
+     * The runnable Python 3 program for the run's graph on {@code schedulerName} (default: the run's own);
+     * {@code workers} applies to {@code parallel} (default: the run's, else the configured default).
+     */
+    public Uni<String> python(Owner owner, String shareSlug, String id, String schedulerName, Integer workers) {
+        return runs.visible(owner, shareSlug, id, true)
+                .chain(run -> offload.work(() -> {
+                    SchedulerView view = schedulerName == null || schedulerName.isBlank()
+                            ? run.scheduler()
+                            : new SchedulerView(
+                                    schedulerName.trim(),
+                                    "parallel".equals(schedulerName.trim())
+                                            ? (workers != null
+                                                    ? workers
+                                                    : run.scheduler().workers())
+                                            : null);
+                    return scripts.script(graphOf(run), input.scheduler(view, "/scheduler"));
+                }));
+    }
+
+    private TaskGraph graphOf(RunView run) {
+        try {
+            return input.graph(json.readValue(run.graph(), GraphSpec.class), "/graph");
+        } catch (IOException e) {
+            throw new IllegalStateException("a saved graph could not be read", e);
+        }
+    }
+
+    /** Engine results rebuilt from what was saved, for exporters that take engine records. */
+    static final class StoredRuns {
+
+        private StoredRuns() {}
+
+        static RunResult result(
+                RunView run,
+                TaskGraph graph,
+                SchedulerSpec scheduler,
+                List<TaskView> tasks,
+                Double makespanMs,
+                boolean virtual) {
+            var timings = tasks == null
+                    ? List.<TaskTiming>of()
+                    : tasks.stream().map(StoredRuns::timing).toList();
+            long makespan = nanos(makespanMs == null ? 0 : makespanMs);
+            var analysis = RunAnalysis.of(graph.metrics(), scheduler, timings, makespan);
+            return new RunResult(
+                    scheduler,
+                    virtual,
+                    status(virtual ? "succeeded" : run.status()),
+                    virtual ? null : run.reason(),
+                    makespan,
+                    timings,
+                    List.of(),
+                    0,
+                    analysis);
+        }
+
+        /** The service's own states (interrupted) end a run early, as a cancellation does. */
+        private static RunStatus status(String wire) {
+            return switch (wire) {
+                case "succeeded" -> RunStatus.SUCCEEDED;
+                case "failed" -> RunStatus.FAILED;
+                case "timed_out" -> RunStatus.TIMED_OUT;
+                default -> RunStatus.CANCELLED;
+            };
+        }
+
+        private static TaskTiming timing(TaskView t) {
+            return new TaskTiming(
+                    t.id(),
+                    TaskKind.fromWireName(t.kind()).orElseThrow(),
+                    t.lane() == null ? -1 : t.lane(),
+                    TaskState.valueOf(t.state().toUpperCase(Locale.ROOT)),
+                    nanosOrAbsent(t.readyMs()),
+                    nanosOrAbsent(t.startMs()),
+                    nanosOrAbsent(t.endMs()),
+                    nanosOrAbsent(t.dueMs()),
+                    nanosOrAbsent(t.callbackMs()),
+                    nanosOrAbsent(t.resumedMs()));
+        }
+
+        private static long nanos(double ms) {
+            return Math.round(ms * 1e6);
+        }
+
+        private static long nanosOrAbsent(Double ms) {
+            return ms == null ? TaskTiming.ABSENT : nanos(ms);
+        }
+    }
+}

@@ -1,0 +1,320 @@
+package dev.interleave.service.run;
+
+import dev.interleave.engine.Engine;
+import dev.interleave.engine.graph.GraphSpec;
+import dev.interleave.engine.sched.SchedulerSpec;
+import dev.interleave.persistence.EventChunk;
+import dev.interleave.persistence.RunEventRepository;
+import dev.interleave.persistence.RunRepository;
+import dev.interleave.persistence.StoredRun;
+import dev.interleave.service.Offload;
+import dev.interleave.service.ServiceException;
+import dev.interleave.service.cluster.ClusterBus;
+import dev.interleave.service.graph.GraphInput;
+import dev.interleave.service.graph.GraphService;
+import dev.interleave.service.identity.IdentityService;
+import dev.interleave.service.identity.Ids;
+import dev.interleave.service.identity.Owner;
+import dev.interleave.service.live.EventBatch;
+import dev.interleave.service.live.RunEvents;
+import dev.interleave.service.view.EngineViews;
+import dev.interleave.service.view.EventView;
+import dev.interleave.service.view.EventsPage;
+import dev.interleave.service.view.PageView;
+import dev.interleave.service.view.RunView;
+import dev.interleave.service.view.RunViews;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/** Real runs: create (admission), read, list, cancel, delete, and their saved events. */
+@ApplicationScoped
+public class RunService {
+
+    private static final Logger LOG = Logger.getLogger(RunService.class);
+
+    private final GraphService graphs;
+    private final GraphInput input;
+    private final Engine engine;
+    private final RunRepository runs;
+    private final RunEventRepository eventStore;
+    private final RunAdmission admission;
+    private final RunSupervisor supervisor;
+    private final RunEvents events;
+    private final RunViews views;
+    private final IdentityService identity;
+    private final Offload offload;
+    private final ClusterBus bus;
+    private final java.time.Duration lease;
+
+    RunService(
+            GraphService graphs,
+            GraphInput input,
+            Engine engine,
+            RunRepository runs,
+            RunEventRepository eventStore,
+            RunAdmission admission,
+            RunSupervisor supervisor,
+            RunEvents events,
+            RunViews views,
+            IdentityService identity,
+            Offload offload,
+            ClusterBus bus,
+            dev.interleave.config.PlaygroundConfig config) {
+        this.bus = bus;
+        this.lease = config.cluster().lease();
+        this.graphs = graphs;
+        this.input = input;
+        this.engine = engine;
+        this.runs = runs;
+        this.eventStore = eventStore;
+        this.admission = admission;
+        this.supervisor = supervisor;
+        this.events = events;
+        this.views = views;
+        this.identity = identity;
+        this.offload = offload;
+    }
+
+    /** Validates, predicts, saves the run as queued and hands it to admission control (or refuses: 429). */
+    public Uni<RunView> create(
+            Owner owner, GraphSpec spec, String graphId, dev.interleave.service.view.SchedulerView scheduler) {
+        return graphs.resolve(owner, spec, graphId)
+                .chain(g -> offload.work(() -> prepare(owner, g, input.scheduler(scheduler, "/scheduler"), null, 0)))
+                .chain(p -> admit(owner.id(), p.run().id(), List.of(p)))
+                .map(saved -> views.run(saved.get(0), true));
+    }
+
+    /** A queued run with its prediction, not yet saved. */
+    record Prepared(StoredRun run, RunSupervisor.Execution execution) {}
+
+    Prepared prepare(Owner owner, GraphService.Resolved g, SchedulerSpec spec, String comparisonId, int position) {
+        var prediction = views.prediction(engine.simulate(g.graph(), spec, false), g.graph());
+        String id = Ids.id();
+        var run = new StoredRun(
+                id,
+                owner.id(),
+                Ids.slug(),
+                g.graphId(),
+                comparisonId,
+                position,
+                "queued",
+                null,
+                g.graphJson(),
+                views.write(EngineViews.scheduler(spec)),
+                views.write(prediction),
+                null,
+                null,
+                prediction.makespanMs(),
+                0,
+                Instant.now(),
+                null,
+                null);
+        return new Prepared(run, new RunSupervisor.Execution(id, g.graph(), spec));
+    }
+
+    /**
+     * Reserves one admission place for {@code prepared} (executed one after another), saves them, then
+     * activates the job; nothing is saved when admission refuses. {@code before} saves a parent row first.
+     */
+    Uni<List<StoredRun>> admit(String ownerId, String key, List<Prepared> prepared) {
+        return admit(ownerId, key, prepared, () -> Uni.createFrom().voidItem());
+    }
+
+    Uni<List<StoredRun>> admit(
+            String ownerId, String key, List<Prepared> prepared, java.util.function.Supplier<Uni<Void>> before) {
+        var ticket = admission.reserve(key, ownerId);
+        prepared.forEach(p -> events.open(p.run().id()));
+        return Panache.withTransaction(
+                        () -> identity.ensure(ownerId).chain(() -> before.get()).chain(() -> insertAll(prepared)))
+                .invoke(saved ->
+                        admission.activate(ticket, () -> prepared.forEach(p -> supervisor.execute(p.execution()))))
+                .onFailure()
+                .invoke(e -> {
+                    admission.abandon(ticket);
+                    prepared.forEach(p -> events.close(p.run().id()));
+                });
+    }
+
+    private Uni<List<StoredRun>> insertAll(List<Prepared> prepared) {
+        Uni<List<StoredRun>> chain = Uni.createFrom().item(new ArrayList<>());
+        for (var p : prepared) {
+            chain = chain.chain(
+                    list -> runs.insert(p.run(), supervisor.instanceId()).map(saved -> {
+                        list.add(saved);
+                        return list;
+                    }));
+        }
+        return chain;
+    }
+
+    public Uni<RunView> get(Owner owner, String id) {
+        return owned(owner, id).map(r -> views.run(r, true));
+    }
+
+    public Uni<PageView<RunView>> list(Owner owner, int page, int size) {
+        return Panache.withSession(() -> runs.listOwned(owner.id(), page, size)
+                .chain(items -> runs.countOwned(owner.id())
+                        .map(total -> new PageView<>(
+                                items.stream().map(r -> views.run(r, false)).toList(), page, size, total))));
+    }
+
+    /** Stops a queued or running run (409 once finished). A queued run ends at once; a running one shortly. */
+    public Uni<RunView> cancel(Owner owner, String id) {
+        return owned(owner, id).chain(run -> {
+            if (!"queued".equals(run.status()) && !"running".equals(run.status())) {
+                return Uni.createFrom()
+                        .failure(new ServiceException.Conflict("the run has already finished (" + run.status() + ")"));
+            }
+            admission.removeQueued(id);
+            return Panache.withTransaction(() -> runs.update(
+                            "status = 'cancelled', reason = ?2, finishedAt = ?3 "
+                                    + "where id = ?1 and status = 'queued'",
+                            id,
+                            "cancelled before it started",
+                            Instant.now()))
+                    .invoke(n -> {
+                        if (n > 0) {
+                            events.close(id);
+                            bus.finalStatus(id);
+                            bus.notify(ClusterBus.CANCEL, id); // its instance drops it from its queue
+                        } else if (!supervisor.cancel(id)) {
+                            bus.notify(ClusterBus.CANCEL, id); // it executes on another instance
+                        }
+                    })
+                    .chain(() -> owned(owner, id))
+                    .map(r -> views.run(r, true));
+        });
+    }
+
+    /** Deletes a run and its events; an unfinished run is cancelled first. */
+    public Uni<Void> delete(Owner owner, String id) {
+        return owned(owner, id)
+                .chain(run -> {
+                    if (admission.removeQueued(id)) {
+                        events.close(id); // never started: no keeper will touch it
+                    } else if (supervisor.isExecuting(id)) {
+                        supervisor.forget(id);
+                    } else {
+                        bus.notify(ClusterBus.DELETE, id); // queued or running on another instance
+                    }
+                    return Panache.withTransaction(() -> runs.deleteOwned(id, owner.id()));
+                })
+                .replaceWithVoid();
+    }
+
+    /** Events after {@code after}: from memory while the run is live, else from the store. */
+    public Uni<EventsPage> events(Owner owner, String id, long after) {
+        return owned(owner, id)
+                .chain(run -> events.isLive(id)
+                        ? Uni.createFrom()
+                                .item(page(
+                                        events.after(id, after).stream()
+                                                .map(EventBatch::eventsJson)
+                                                .toList(),
+                                        after))
+                        : chunks(id, after)
+                                .map(chunks -> page(
+                                        chunks.stream()
+                                                .map(EventChunk::eventsJson)
+                                                .toList(),
+                                        after)));
+    }
+
+    private EventsPage page(List<String> arrays, long after) {
+        var list = new ArrayList<EventView>();
+        for (String array : arrays) {
+            for (var e : views.read(array, EventView[].class)) {
+                if (e.seq() > after) {
+                    list.add(e);
+                }
+            }
+        }
+        return new EventsPage(
+                list, list.isEmpty() ? after : list.get(list.size() - 1).seq());
+    }
+
+    /** Saved event chunks after {@code after} (the replay of a finished run). */
+    public Uni<List<EventChunk>> chunks(String runId, long after) {
+        return Panache.withSession(() -> eventStore.after(runId, after));
+    }
+
+    /** The run if {@code owner} owns it or {@code shareSlug} is its share slug; else 404. */
+    public Uni<RunView> visible(Owner owner, String shareSlug, String id, boolean detail) {
+        return Panache.withSession(() -> runs.findRun(id))
+                .map(r -> r != null
+                                && (owner != null && r.ownerId().equals(owner.id())
+                                        || shareSlug != null && shareSlug.equals(r.shareSlug()))
+                        ? r
+                        : null)
+                .onItem()
+                .ifNull()
+                .failWith(() -> new ServiceException.NotFound("run"))
+                .map(r -> views.run(r, detail));
+    }
+
+    /**
+     * Calls {@code onChange} (on any thread) when another instance saves events of the run or finishes it;
+     * returns a handle that stops following.
+     */
+    public Runnable follow(String runId, Runnable onChange) {
+        return bus.follow(runId, onChange);
+    }
+
+    /** Any run by id, no access check: for a stream that has already checked access. */
+    public Uni<RunView> load(String id, boolean detail) {
+        return Panache.withSession(() -> runs.findRun(id))
+                .onItem()
+                .ifNull()
+                .failWith(() -> new ServiceException.NotFound("run"))
+                .map(r -> views.run(r, detail));
+    }
+
+    private Uni<StoredRun> owned(Owner owner, String id) {
+        return Panache.withSession(() -> runs.findOwned(id, owner.id()))
+                .onItem()
+                .ifNull()
+                .failWith(() -> new ServiceException.NotFound("run"));
+    }
+
+    /** Start-up: unfinished runs whose lease expired (their instance is gone) can never finish. */
+    public Uni<Integer> interruptLeftovers() {
+        return interruptExpired("the service restarted before the run finished").invoke(n -> {
+            if (n > 0) {
+                LOG.warnf("marked %d unfinished runs from an earlier start as interrupted", n);
+            }
+        });
+    }
+
+    /** Other instances' unfinished runs with an expired lease become interrupted; their watchers are told. */
+    Uni<Integer> interruptExpired(String reason) {
+        Instant now = Instant.now();
+        Instant cutoff = now.minus(lease);
+        return Panache.withTransaction(() -> runs.expiredLeases(supervisor.instanceId(), cutoff)
+                        .chain(ids -> {
+                            Uni<List<String>> chain = Uni.createFrom().item(new ArrayList<>());
+                            for (String id : ids) {
+                                chain = chain.chain(done -> runs.interruptExpired(id, reason, cutoff, now)
+                                        .map(n -> {
+                                            if (n > 0) {
+                                                done.add(id);
+                                            }
+                                            return done;
+                                        }));
+                            }
+                            return chain;
+                        }))
+                .invoke(done -> done.forEach(bus::finalStatus))
+                .map(List::size);
+    }
+
+    /** Shutdown: this instance's unfinished runs can never finish. */
+    public Uni<Integer> interruptOwn() {
+        return Panache.withTransaction(() -> runs.interruptOwn(
+                supervisor.instanceId(), "the service shut down before the run finished", Instant.now()));
+    }
+}
