@@ -82,9 +82,24 @@ final class PythonRuntime {
 
     /** Parallel: the coordinator's list scheduling, matching the engine's rule (see the script's comments). */
     static final String PARALLEL_RUNNER = """
+            SEMAPHORES = []  # in each worker process: a multiprocessing.Semaphore per entry of GRAPH["limits"]
+
+
+            def init_worker(semaphores):
+                SEMAPHORES.extend(semaphores)
+
+
             def run_in_worker(index):
                 \"""Runs in a worker process; perf_counter is the system-wide monotonic clock, so the coordinator
-                can compare these times with its own.\"""
+                can compare these times with its own. Under a limit it first waits for the semaphore, holding
+                this worker.\"""
+                if LIMIT_OF[index] is None:
+                    return timed_work(index)
+                with SEMAPHORES[LIMIT_OF[index]]:
+                    return timed_work(index)
+
+
+            def timed_work(index):
                 start = time.perf_counter()
                 WORK[index]()
                 return start, time.perf_counter()
@@ -105,7 +120,9 @@ final class PythonRuntime {
                 ready = collections.deque(i for i in range(len(TASKS)) if waiting[i] == 0)
                 free_lanes = list(range(WORKERS))
                 running = {}
-                with concurrent.futures.ProcessPoolExecutor(max_workers=WORKERS) as pool:
+                semaphores = [multiprocessing.Semaphore(k) for k in GRAPH["limits"].values()]
+                with concurrent.futures.ProcessPoolExecutor(
+                        max_workers=WORKERS, initializer=init_worker, initargs=(semaphores,)) as pool:
                     # Start every worker process before the clock starts: pool start-up is not part of the graph.
                     list(pool.map(warm_up, range(WORKERS)))
                     T0 = time.perf_counter()

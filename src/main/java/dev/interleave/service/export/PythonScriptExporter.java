@@ -83,7 +83,7 @@ public final class PythonScriptExporter {
                 "import concurrent.futures\nimport hashlib\nimport json\nimport sys\nimport threading\nimport time";
             case SchedulerSpec.Parallel p ->
                 "import collections\nimport concurrent.futures\nimport hashlib\n"
-                        + "import json\nimport os\nimport sys\nimport time";
+                        + "import json\nimport multiprocessing\nimport os\nimport sys\nimport time";
         };
     }
 
@@ -179,6 +179,7 @@ public final class PythonScriptExporter {
                         + graph.tasks().stream().map(PythonSource::functionName).collect(Collectors.joining(", "))
                         + "]  # by declaration index")
                 .line("AFTER = " + dependencyLists(graph) + "  # dependency indices of each task, in after order")
+                .line("LIMIT_OF = " + limitIndices(graph) + "  # index into GRAPH[\"limits\"] of each task, or None")
                 .line("WORKERS = " + workers)
                 .blank()
                 .blank()
