@@ -22,39 +22,26 @@ final class CallbackQueue {
 
     private static final int KIND_BITS = 3;
 
-    private int[] ring = new int[64];
-    private int head;
-    private int size;
+    private final IntFifo ring = new IntFifo();
 
     void add(int kind, int task) {
-        if (size == ring.length) {
-            int[] bigger = new int[ring.length * 2];
-            for (int i = 0; i < size; i++) {
-                bigger[i] = ring[(head + i) & (ring.length - 1)];
-            }
-            ring = bigger;
-            head = 0;
-        }
-        ring[(head + size++) & (ring.length - 1)] = task << KIND_BITS | kind;
+        ring.add(task << KIND_BITS | kind);
     }
 
     int size() {
-        return size;
+        return ring.size();
     }
 
     boolean isEmpty() {
-        return size == 0;
+        return ring.isEmpty();
     }
 
     /** Removes the first callback and returns it packed; read it with {@link #kind} and {@link #task}. */
     int poll() {
-        if (size == 0) {
+        if (ring.isEmpty()) {
             throw new IllegalStateException("no ready callbacks");
         }
-        int packed = ring[head];
-        head = (head + 1) & (ring.length - 1);
-        size--;
-        return packed;
+        return ring.poll();
     }
 
     static int kind(int packed) {

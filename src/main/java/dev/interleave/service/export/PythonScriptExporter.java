@@ -168,28 +168,29 @@ public final class PythonScriptExporter {
     }
 
     private static void parallel(PythonSource source, TaskGraph graph, int workers) {
-        source.line("# Every kind of task holds its worker process, as a blocking call would.");
-        for (Task task : graph.tasks()) {
-            source.line("def " + PythonSource.functionName(task) + "():")
-                    .line("    " + blockingWork(task))
-                    .blank()
-                    .blank();
-        }
-        source.line("WORK = ["
-                        + graph.tasks().stream().map(PythonSource::functionName).collect(Collectors.joining(", "))
-                        + "]  # by declaration index")
-                .line("AFTER = " + dependencyLists(graph) + "  # dependency indices of each task, in after order")
-                .line("LIMIT_OF = " + limitIndices(graph) + "  # index into GRAPH[\"limits\"] of each task, or None")
-                .line("WORKERS = " + workers)
-                .blank()
-                .blank()
-                .block(PythonRuntime.PARALLEL_RUNNER);
-        mainGuard(source, "    main()");
+        pool(
+                source,
+                graph,
+                workers,
+                "# Every kind of task holds its worker process, as a blocking call would.",
+                null,
+                PythonRuntime.PARALLEL_RUNNER);
     }
 
     private static void threads(PythonSource source, TaskGraph graph, int workers) {
-        source.line(
-                "# io and blocking_io release the GIL while they sleep; cpu holds it (CPython switches every 5 ms).");
+        pool(
+                source,
+                graph,
+                workers,
+                "# io and blocking_io release the GIL while they sleep; cpu holds it (CPython switches every 5 ms).",
+                "SEMAPHORES = [threading.Semaphore(k) for k in GRAPH[\"limits\"].values()]",
+                PythonRuntime.THREADS_RUNNER);
+    }
+
+    /** A pool program: one function per task, the graph's shape as lists, then the runner. */
+    private static void pool(
+            PythonSource source, TaskGraph graph, int workers, String comment, String extraLine, String runner) {
+        source.line(comment);
         for (Task task : graph.tasks()) {
             source.line("def " + PythonSource.functionName(task) + "():")
                     .line("    " + blockingWork(task))
@@ -200,12 +201,11 @@ public final class PythonScriptExporter {
                         + graph.tasks().stream().map(PythonSource::functionName).collect(Collectors.joining(", "))
                         + "]  # by declaration index")
                 .line("AFTER = " + dependencyLists(graph) + "  # dependency indices of each task, in after order")
-                .line("LIMIT_OF = " + limitIndices(graph) + "  # index into GRAPH[\"limits\"] of each task, or None")
-                .line("SEMAPHORES = [threading.Semaphore(k) for k in GRAPH[\"limits\"].values()]")
-                .line("WORKERS = " + workers)
-                .blank()
-                .blank()
-                .block(PythonRuntime.THREADS_RUNNER);
+                .line("LIMIT_OF = " + limitIndices(graph) + "  # index into GRAPH[\"limits\"] of each task, or None");
+        if (extraLine != null) {
+            source.line(extraLine);
+        }
+        source.line("WORKERS = " + workers).blank().blank().block(runner);
         mainGuard(source, "    main()");
     }
 
