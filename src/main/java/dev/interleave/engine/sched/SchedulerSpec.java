@@ -97,15 +97,32 @@ public sealed interface SchedulerSpec {
      * A {@code ThreadPoolExecutor(workers)} fed by the main thread as dependencies complete. With {@code gil}, one
      * thread computes at a time (CPython's GIL, 5 ms switch interval); without, threads compute in parallel on at
      * most {@code cores} cores (a model of a free-threaded build, not checked against one).
+     *
+     * @param handoffNanos        calibration: how long a GIL hand-off to a waiting thread takes (0: the ideal GIL)
+     * @param sleepOvershootNanos calibration: how much later than asked a {@code time.sleep} returns (0: ideal)
      */
-    record Threads(int workers, boolean gil, int cores) implements SchedulerSpec {
+    record Threads(int workers, boolean gil, int cores, long handoffNanos, long sleepOvershootNanos)
+            implements SchedulerSpec {
         public Threads {
             checkWorkers(workers);
             checkCores(cores);
+            if (handoffNanos < 0 || sleepOvershootNanos < 0) {
+                throw new IllegalArgumentException("calibration costs must be >= 0");
+            }
+        }
+
+        /** The ideal GIL: hand-offs and sleeps take exactly their model time. */
+        public Threads(int workers, boolean gil, int cores) {
+            this(workers, gil, cores, 0, 0);
         }
 
         public Threads(int workers) {
             this(workers, true, DEFAULT_CORES);
+        }
+
+        /** The same model with measured machine costs. */
+        public Threads calibrated(long handoff, long sleepOvershoot) {
+            return new Threads(workers, gil, cores, handoff, sleepOvershoot);
         }
 
         public String wireName() {

@@ -53,6 +53,8 @@ public final class ThreadsScheduler implements Scheduler {
 
     private static final int WINDOW = 1;
     private static final int CPU_DONE = 2;
+    /** Calibrated model only: the GIL reaches the thread it was handed to. */
+    private static final int HANDED_OVER = 3;
 
     /** Zero-time actions of the agenda. */
     private static final int TAKE = 0;
@@ -72,6 +74,10 @@ public final class ThreadsScheduler implements Scheduler {
     private final int workers;
     private final boolean gil;
     private final int cores;
+    private final long handoffNanos;
+    private final long sleepOvershootNanos;
+    /** Calibrated model only: the GIL has been handed to {@link #holder}, who does not run yet. */
+    private boolean inTransit;
 
     private TaskGraph graph;
     private Timeline timeline;
@@ -120,6 +126,8 @@ public final class ThreadsScheduler implements Scheduler {
         this.workers = spec.workers();
         this.gil = spec.gil();
         this.cores = spec.cores();
+        this.handoffNanos = spec.handoffNanos();
+        this.sleepOvershootNanos = spec.sleepOvershootNanos();
     }
 
     @Override
@@ -193,7 +201,7 @@ public final class ThreadsScheduler implements Scheduler {
         if (next <= now) {
             return;
         }
-        boolean computing = gil ? holder >= 0 && continuation[holder] == BURN : burners > 0;
+        boolean computing = gil ? holder >= 0 && !inTransit && continuation[holder] == BURN : burners > 0;
         if (computing && !clock.isVirtual()) {
             clock.occupy(TaskKind.CPU, next - now, stop);
         } else {
@@ -215,6 +223,10 @@ public final class ThreadsScheduler implements Scheduler {
                 take(thread);
             }
             case WINDOW -> windowEnds(thread, version);
+            case HANDED_OVER -> {
+                inTransit = false;
+                agenda.add(thread << 1 | RUN);
+            }
             case CPU_DONE -> {
                 if (version == cpuVersion[thread] && (!gil || holder == thread)) {
                     if (!gil) {
@@ -247,7 +259,7 @@ public final class ThreadsScheduler implements Scheduler {
         if (!gil) {
             agenda.add(thread << 1 | RUN);
         } else if (holder < 0) {
-            grant(thread);
+            grant(thread, false);
         } else {
             joinWaiters(thread);
         }
@@ -260,8 +272,8 @@ public final class ThreadsScheduler implements Scheduler {
         arm(clock.nanos() + SWITCH_INTERVAL_NANOS, WINDOW, thread, ++windowVersion[thread]);
     }
 
-    /** G2. */
-    private void grant(int thread) {
+    /** G2; a calibrated model delays a hand-off to a waiting thread by the measured cost. */
+    private void grant(int thread, boolean toWaiter) {
         waitingForGil[thread] = false;
         windowVersion[thread]++;
         holder = thread;
@@ -269,7 +281,12 @@ public final class ThreadsScheduler implements Scheduler {
             switches++;
             lastHolder = thread;
         }
-        agenda.add(thread << 1 | RUN);
+        if (toWaiter && handoffNanos > 0) {
+            inTransit = true;
+            arm(clock.nanos() + handoffNanos, HANDED_OVER, thread, 0);
+        } else {
+            agenda.add(thread << 1 | RUN);
+        }
     }
 
     /** G3, and G4 when the window ends with no switch since it was armed. */
@@ -277,7 +294,8 @@ public final class ThreadsScheduler implements Scheduler {
         if (version != windowVersion[thread] || !waitingForGil[thread]) {
             return;
         }
-        boolean request = holder >= 0 && switches == savedSwitch[thread];
+        // CPython resets a drop request when the GIL is taken, so none counts while it is in transit.
+        boolean request = holder >= 0 && !inTransit && switches == savedSwitch[thread];
         joinWaiters(thread);
         if (request) {
             int dropped = holder;
@@ -288,7 +306,7 @@ public final class ThreadsScheduler implements Scheduler {
             cpuVersion[dropped]++;
             continuation[dropped] = RESUME_BURN;
             holder = -1;
-            grant(longestWaiter());
+            grant(longestWaiter(), true);
             agenda.add(dropped << 1 | TAKE);
         }
     }
@@ -301,7 +319,7 @@ public final class ThreadsScheduler implements Scheduler {
         holder = -1;
         int next = longestWaiter();
         if (next >= 0) {
-            grant(next);
+            grant(next, true);
         }
     }
 
@@ -463,7 +481,7 @@ public final class ThreadsScheduler implements Scheduler {
             return true;
         }
         continuation[thread] = IDLE;
-        arm(now + duration, SLEEP_DONE, thread, 0);
+        arm(now + duration + sleepOvershootNanos, SLEEP_DONE, thread, 0);
         release();
         return false;
     }

@@ -121,4 +121,17 @@ class ThreadsSchedulerTest {
         assertThat(new SchedulerSpec.Threads(4, false, 4).lowerBoundNanos(graph.metrics()))
                 .isEqualTo(100 * MS);
     }
+
+    @Test
+    void aCalibratedModelAddsTheHandOffCostAndTheSleepOvershoot() {
+        // Convoy case again with a 1 ms hand-off and 2 ms of sleep overshoot: the io thread gets the GIL at
+        // 5 + 1 = 6, sleeps until 6 + 10 + 2 = 18, waits one window (to 23) and gets the GIL 1 ms later: 24.
+        var graph = GraphSpec.named("convoy").cpu("c", 100).io("i", 10).graph();
+        var calibrated = new SchedulerSpec.Threads(2).calibrated(MS, 2 * MS);
+        RunResult run = run(graph, calibrated);
+        assertThat(run.task("i").startNanos()).isEqualTo(6 * MS);
+        assertThat(run.task("i").endNanos()).isEqualTo(24 * MS);
+        assertThat(run(graph, new SchedulerSpec.Threads(2)).task("i").endNanos())
+                .isEqualTo(20 * MS);
+    }
 }
