@@ -1,15 +1,14 @@
 package dev.interleave.api;
 
-import dev.interleave.config.PlaygroundConfig;
 import dev.interleave.service.identity.IdentityService;
 import dev.interleave.service.identity.Owner;
+import dev.interleave.service.identity.OwnerCookie;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -20,17 +19,16 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class IdentityFilter {
 
-    public static final String COOKIE = "interleave_owner";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
     private final IdentityService identity;
+    private final OwnerCookie cookies;
     private final CallerIdentity caller;
-    private final List<String> allowedOrigins;
 
-    IdentityFilter(IdentityService identity, CallerIdentity caller, PlaygroundConfig config) {
+    IdentityFilter(IdentityService identity, OwnerCookie cookies, CallerIdentity caller) {
         this.identity = identity;
+        this.cookies = cookies;
         this.caller = caller;
-        this.allowedOrigins = config.http().allowedOrigins().orElse(List.of());
     }
 
     /** Non-blocking: runs on the event loop even before @Blocking methods, as the token lookup needs it. */
@@ -54,12 +52,15 @@ public class IdentityFilter {
                 return null;
             });
         }
-        var cookie = request.getCookies().get(COOKIE);
-        String secret = cookie != null && cookie.getValue().matches("[A-Za-z0-9_-]{43}") ? cookie.getValue() : null;
-        String minted = secret == null ? identity.newCookieSecret() : null;
-        Owner owner = identity.fromCookie(secret != null ? secret : minted);
-        caller.set(owner, minted);
-        if (!SAFE.contains(request.getMethod()) && crossSite(request)) {
+        var cookie = request.getCookies().get(OwnerCookie.NAME);
+        Owner owner = cookie == null ? null : cookies.owner(cookie.getValue());
+        String minted = owner == null ? identity.newCookieSecret() : null;
+        caller.set(owner != null ? owner : identity.fromCookie(minted), minted);
+        if (!SAFE.contains(request.getMethod())
+                && cookies.crossSite(
+                        request.getHeaderString("Sec-Fetch-Site"),
+                        request.getHeaderString("Origin"),
+                        request.getHeaderString(HttpHeaders.HOST))) {
             return Uni.createFrom()
                     .item(ProblemMappers.response(
                             Response.Status.FORBIDDEN,
@@ -72,20 +73,6 @@ public class IdentityFilter {
         return Uni.createFrom().nullItem();
     }
 
-    /** Sec-Fetch-Site says cross-site, or Origin names neither this host nor an allowed origin. */
-    private boolean crossSite(ContainerRequestContext request) {
-        if ("cross-site".equalsIgnoreCase(request.getHeaderString("Sec-Fetch-Site"))) {
-            return true;
-        }
-        String origin = request.getHeaderString("Origin");
-        if (origin == null) {
-            return false;
-        }
-        String host = request.getHeaderString(HttpHeaders.HOST);
-        boolean sameHost = host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
-        return !sameHost && !allowedOrigins.contains(origin);
-    }
-
     @ServerResponseFilter
     void setCookie(ContainerResponseContext response) {
         String secret;
@@ -95,7 +82,7 @@ public class IdentityFilter {
             return; // no request scope (not an /api/v1 request)
         }
         if (secret != null) {
-            var cookie = new NewCookie.Builder(COOKIE)
+            var cookie = new NewCookie.Builder(OwnerCookie.NAME)
                     .value(secret)
                     .path("/")
                     .httpOnly(true)

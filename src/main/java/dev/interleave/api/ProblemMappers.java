@@ -38,6 +38,8 @@ public class ProblemMappers {
                                 .toList());
             case ServiceException.Conflict c ->
                 problem(409, "run-finished", "The run has already finished", c.getMessage(), uri, null);
+            case ServiceException.NotFinished n ->
+                problem(409, "run-not-finished", "The run has not finished", n.getMessage(), uri, null);
             case ServiceException.Busy b ->
                 Response.fromResponse(problem(429, "too-many-runs", "Too many runs", b.getMessage(), uri, null))
                         .header("Retry-After", Math.max(1, b.retryAfter().toSeconds()))
@@ -78,7 +80,7 @@ public class ProblemMappers {
                         400,
                         "malformed-json",
                         "Malformed JSON",
-                        "the body is not valid JSON: " + p.getOriginalMessage() + " (line "
+                        "the body is not valid JSON: " + readable(p.getOriginalMessage()) + " (line "
                                 + p.getLocation().getLineNr() + ", column "
                                 + p.getLocation().getColumnNr() + ")",
                         uri,
@@ -88,7 +90,8 @@ public class ProblemMappers {
                         400,
                         "malformed-json",
                         "Malformed JSON",
-                        "the body is not valid JSON: " + firstLine(e.getOriginalMessage()),
+                        "the body is not valid JSON: " + readable(e.getOriginalMessage())
+                                + (e instanceof JsonMappingException m ? " at " + pointer(m) : ""),
                         uri,
                         null);
         };
@@ -158,9 +161,17 @@ public class ProblemMappers {
         return p.equals("/") ? "/" : p;
     }
 
-    /** Jackson's message without the source excerpt it appends on later lines. */
-    private static String firstLine(String message) {
-        return message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
+    /**
+     * Jackson's message for a client: its first line (later ones excerpt the source), without the source location
+     * it embeds ({@code [Source: ...]}, which names a Jackson setting) or Java type names (in backticks).
+     */
+    static String readable(String message) {
+        String first = message == null ? "" : message.lines().findFirst().orElse("");
+        String clean = first.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+                .replaceAll("\\s*\\[Source:[^\\]]*\\]", "")
+                .replaceAll("`[^`]*`", "a value")
+                .trim();
+        return clean.isEmpty() ? "unreadable" : clean;
     }
 
     private static String expected(MismatchedInputException e) {

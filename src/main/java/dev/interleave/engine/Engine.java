@@ -79,7 +79,6 @@ public final class Engine implements AutoCloseable {
     public RunHandle start(TaskGraph graph, SchedulerSpec scheduler, Duration deadline, RunListener listener) {
         checkWithinLimits(scheduler);
         Objects.requireNonNull(deadline, "deadline");
-        RunResult prediction = simulate(graph, scheduler);
         var stop = new StopSignal();
         var outcome = new CompletableFuture<RunResult>();
         var dispatcher = new EventDispatcher(listener == null ? RunListener.NONE : listener);
@@ -97,7 +96,7 @@ public final class Engine implements AutoCloseable {
                 timeout.cancel(false);
             }
         });
-        return new RunHandle(prediction, outcome, stop);
+        return new RunHandle(() -> simulate(graph, scheduler), outcome, stop);
     }
 
     private RunResult execute(

@@ -1,5 +1,7 @@
 package dev.interleave.persistence;
 
+import dev.interleave.service.RunState;
+
 /** Converts entities to the records that leave this package. */
 final class EntityMapper {
 
@@ -19,7 +21,7 @@ final class EntityMapper {
                         e.graphId,
                         e.comparisonId,
                         e.position,
-                        e.status,
+                        RunState.fromWireName(e.status),
                         e.reason,
                         e.graphJson,
                         e.schedulerJson,
@@ -41,7 +43,7 @@ final class EntityMapper {
         e.graphId = r.graphId();
         e.comparisonId = r.comparisonId();
         e.position = r.position();
-        e.status = r.status();
+        e.status = r.status().wireName();
         e.reason = r.reason();
         e.graphJson = r.graphJson();
         e.schedulerJson = r.schedulerJson();
@@ -54,8 +56,8 @@ final class EntityMapper {
         e.startedAt = r.startedAt();
         e.finishedAt = r.finishedAt();
         e.instanceId = instanceId;
-        // A queued run's lease starts now: its instance renews it until it finishes (see RunLeases).
-        e.heartbeatAt = "queued".equals(r.status()) ? java.time.Instant.now() : null;
+        // A queued run's lease starts now: its instance renews it until it finishes (see RunRecovery).
+        e.heartbeatAt = r.status() == RunState.QUEUED ? java.time.Instant.now() : null;
         return e;
     }
 

@@ -1,5 +1,6 @@
 package dev.interleave.persistence;
 
+import dev.interleave.service.RunState;
 import java.time.Instant;
 
 /**
@@ -13,7 +14,7 @@ public record StoredRun(
         String graphId,
         String comparisonId,
         int position,
-        String status,
+        RunState status,
         String reason,
         String graphJson,
         String schedulerJson,
@@ -24,4 +25,35 @@ public record StoredRun(
         long eventCount,
         Instant createdAt,
         Instant startedAt,
-        Instant finishedAt) {}
+        Instant finishedAt) {
+
+    /** This run as {@code RunRepository.finish} leaves its row, for a keeper that need not read it back. */
+    public StoredRun finished(
+            RunState newStatus,
+            String newReason,
+            Instant newStartedAt,
+            Instant newFinishedAt,
+            String newResultJson,
+            Double newMakespanMs,
+            long newEventCount) {
+        return new StoredRun(
+                id,
+                ownerId,
+                shareSlug,
+                graphId,
+                comparisonId,
+                position,
+                newStatus,
+                newReason,
+                graphJson,
+                schedulerJson,
+                predictedJson,
+                newResultJson,
+                newMakespanMs,
+                predictedMs,
+                newEventCount,
+                createdAt,
+                newStartedAt,
+                newFinishedAt);
+    }
+}

@@ -44,6 +44,13 @@ public abstract sealed class ServiceException extends RuntimeException {
         }
     }
 
+    /** The run can still change, and what was asked needs it ended (its trace). */
+    public static final class NotFinished extends ServiceException {
+        public NotFinished(String detail) {
+            super(detail);
+        }
+    }
+
     /** Admission control said no: the queue or the caller's share of it is full. */
     public static final class Busy extends ServiceException {
         private final Duration retryAfter;

@@ -45,9 +45,9 @@ public class ComparisonSocket {
     @NonBlocking
     public void open(WebSocketConnection connection) {
         String id = connection.pathParam("id");
-        String share = StreamAccess.share(connection.handshakeRequest());
-        access.owner(connection.handshakeRequest())
-                .chain(owner -> comparisons
+        access.open(
+                connection,
+                (owner, share) -> comparisons
                         .visible(owner, share, id)
                         .chain(c -> connection
                                 .sendText(Frames.comparison(views, "comparison", c))
@@ -55,11 +55,7 @@ public class ComparisonSocket {
                         .chain(c -> streamRuns(
                                 connection, c.runs().stream().map(r -> r.id()).toList(), 0))
                         .chain(dropped ->
-                                dropped ? Uni.createFrom().voidItem() : summary(connection, owner, share, id)))
-                .onFailure()
-                .recoverWithUni(failure -> StreamErrors.send(connection, views, failure))
-                .subscribe()
-                .with(ok -> {}, failure -> {});
+                                dropped ? Uni.createFrom().voidItem() : summary(connection, owner, share, id)));
     }
 
     /** Streams runs from {@code index} on, one after another; true if the watcher was dropped. */
@@ -89,7 +85,7 @@ public class ComparisonSocket {
     public void close(WebSocketConnection connection) {
         var stream = current.remove(connection.id());
         if (stream != null) {
-            stream.cancel();
+            stream.end(null);
         }
     }
 }

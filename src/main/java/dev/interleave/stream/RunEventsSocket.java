@@ -1,7 +1,6 @@
 package dev.interleave.stream;
 
 import dev.interleave.service.run.RunService;
-import dev.interleave.service.view.RunViews;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.WebSocket;
@@ -17,14 +16,12 @@ public class RunEventsSocket {
 
     private final RunService runs;
     private final RunStreams streamsOf;
-    private final RunViews views;
     private final StreamAccess access;
     private final Map<String, RunStream> streams = new ConcurrentHashMap<>();
 
-    RunEventsSocket(RunService runs, RunStreams streamsOf, RunViews views, StreamAccess access) {
+    RunEventsSocket(RunService runs, RunStreams streamsOf, StreamAccess access) {
         this.runs = runs;
         this.streamsOf = streamsOf;
-        this.views = views;
         this.access = access;
     }
 
@@ -36,27 +33,22 @@ public class RunEventsSocket {
     @NonBlocking
     public void open(WebSocketConnection connection) {
         String id = connection.pathParam("id");
-        String share = StreamAccess.share(connection.handshakeRequest());
-        access.owner(connection.handshakeRequest())
-                .chain(owner -> runs.visible(owner, share, id, false))
-                .chain(run -> {
+        access.open(
+                connection,
+                (owner, share) -> runs.visible(owner, share, id, false).chain(run -> {
                     var stream = streamsOf.open(connection, id);
                     streams.put(connection.id(), stream);
                     return stream.stream(run)
                             .invoke(() -> streams.remove(connection.id()))
                             .chain(() -> stream.isDropped() ? Uni.createFrom().voidItem() : connection.close());
-                })
-                .onFailure()
-                .recoverWithUni(failure -> StreamErrors.send(connection, views, failure))
-                .subscribe()
-                .with(ok -> {}, failure -> {});
+                }));
     }
 
     @OnClose
     public void close(WebSocketConnection connection) {
         var stream = streams.remove(connection.id());
         if (stream != null) {
-            stream.cancel();
+            stream.end(null);
         }
     }
 }

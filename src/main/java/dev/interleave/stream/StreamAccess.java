@@ -2,25 +2,42 @@ package dev.interleave.stream;
 
 import dev.interleave.service.identity.IdentityService;
 import dev.interleave.service.identity.Owner;
+import dev.interleave.service.identity.OwnerCookie;
+import dev.interleave.service.view.RunViews;
 import io.quarkus.websockets.next.HandshakeRequest;
+import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BiFunction;
 
 /** Who opened a stream: bearer token or anonymous cookie from the handshake, plus an optional share slug. */
 @ApplicationScoped
 public class StreamAccess {
 
-    private static final String COOKIE = "interleave_owner";
-
     private final IdentityService identity;
+    private final OwnerCookie cookies;
+    private final RunViews views;
 
-    private final java.util.List<String> allowedOrigins;
-
-    StreamAccess(IdentityService identity, dev.interleave.config.PlaygroundConfig config) {
+    StreamAccess(IdentityService identity, OwnerCookie cookies, RunViews views) {
         this.identity = identity;
-        this.allowedOrigins = config.http().allowedOrigins().orElse(java.util.List.of());
+        this.cookies = cookies;
+        this.views = views;
+    }
+
+    /**
+     * The skeleton of every stream's {@code @OnOpen}: runs {@code stream} for the handshake's owner (or null) and
+     * {@code share} slug (or null), and returns at once; a failure becomes an error frame and a close.
+     */
+    void open(WebSocketConnection connection, BiFunction<Owner, String, Uni<Void>> stream) {
+        String share = share(connection.handshakeRequest());
+        owner(connection.handshakeRequest())
+                .chain(owner -> stream.apply(owner, share))
+                .onFailure()
+                .recoverWithUni(failure -> StreamErrors.send(connection, views, failure))
+                .subscribe()
+                .with(ok -> {}, failure -> {});
     }
 
     /** The owner behind the handshake, or null (item) when it carries no identity. */
@@ -29,30 +46,14 @@ public class StreamAccess {
         if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return identity.fromBearer(auth.substring(7).trim());
         }
-        String cookies = request.header("Cookie");
-        if (cookies != null && !crossSite(request)) {
-            for (String part : cookies.split(";")) {
-                String[] kv = part.trim().split("=", 2);
-                if (kv.length == 2 && kv[0].equals(COOKIE) && kv[1].matches("[A-Za-z0-9_-]{43}")) {
-                    return Uni.createFrom().item(identity.fromCookie(kv[1]));
-                }
-            }
+        // A cross-site page must not read private runs with the visitor's cookie (cross-site WebSocket hijacking).
+        String secret = OwnerCookie.valueIn(request.header("Cookie"));
+        if (secret == null
+                || cookies.crossSite(
+                        request.header("Sec-Fetch-Site"), request.header("Origin"), request.header("Host"))) {
+            return Uni.createFrom().nullItem();
         }
-        return Uni.createFrom().nullItem();
-    }
-
-    /**
-     * A cross-site page must not read private runs with the visitor's cookie (cross-site WebSocket hijacking):
-     * an Origin that names neither this host nor an allowed origin makes the cookie count for nothing.
-     */
-    private boolean crossSite(HandshakeRequest request) {
-        String origin = request.header("Origin");
-        if (origin == null) {
-            return false;
-        }
-        String host = request.header("Host");
-        boolean sameHost = host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
-        return !sameHost && !allowedOrigins.contains(origin);
+        return Uni.createFrom().item(cookies.owner(secret));
     }
 
     /** The {@code share} query parameter, or null. */

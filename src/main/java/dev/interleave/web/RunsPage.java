@@ -1,8 +1,8 @@
 package dev.interleave.web;
 
 import dev.interleave.service.ServiceException;
-import dev.interleave.service.identity.IdentityService;
 import dev.interleave.service.identity.Owner;
+import dev.interleave.service.identity.OwnerCookie;
 import dev.interleave.service.run.RunService;
 import dev.interleave.service.view.PageView;
 import dev.interleave.service.view.RunView;
@@ -35,22 +35,19 @@ public class RunsPage {
     }
 
     static final int PAGE_SIZE = 20;
-    /** The anonymous owner cookie set by the API on the first call (same name, same secret format). */
-    static final String OWNER_COOKIE = "interleave_owner";
-
     private final RunService runs;
-    private final IdentityService identity;
+    private final OwnerCookie cookies;
 
-    public RunsPage(RunService runs, IdentityService identity) {
+    public RunsPage(RunService runs, OwnerCookie cookies) {
         this.runs = runs;
-        this.identity = identity;
+        this.cookies = cookies;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Uni<TemplateInstance> get(@CookieParam(OWNER_COOKIE) String secret, @QueryParam("page") Integer page) {
+    public Uni<TemplateInstance> get(@CookieParam(OwnerCookie.NAME) String secret, @QueryParam("page") Integer page) {
         int current = page == null || page < 0 ? 0 : page;
-        Owner owner = owner(secret);
+        Owner owner = cookies.owner(secret);
         Uni<PageView<RunView>> listed = owner == null
                 ? Uni.createFrom().item(new PageView<>(List.of(), current, PAGE_SIZE, 0))
                 : runs.list(owner, current, PAGE_SIZE);
@@ -67,11 +64,13 @@ public class RunsPage {
     @Path("{id}")
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> delete(
-            @CookieParam(OWNER_COOKIE) String secret,
+            @CookieParam(OwnerCookie.NAME) String secret,
             @PathParam("id") String id,
-            @HeaderParam("Sec-Fetch-Site") String fetchSite) {
-        Owner owner = owner(secret);
-        if (owner == null || "cross-site".equalsIgnoreCase(fetchSite)) {
+            @HeaderParam("Sec-Fetch-Site") String fetchSite,
+            @HeaderParam("Origin") String origin,
+            @HeaderParam("Host") String host) {
+        Owner owner = cookies.owner(secret);
+        if (owner == null || cookies.crossSite(fetchSite, origin, host)) {
             return Uni.createFrom().item(failed("This run is not yours to delete."));
         }
         return runs.delete(owner, id)
@@ -85,9 +84,5 @@ public class RunsPage {
                 .entity(Templates.page$deleteFailed(message))
                 .type(MediaType.TEXT_HTML)
                 .build();
-    }
-
-    private Owner owner(String secret) {
-        return secret != null && secret.matches("[A-Za-z0-9_-]{43}") ? identity.fromCookie(secret) : null;
     }
 }

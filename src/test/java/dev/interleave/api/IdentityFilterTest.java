@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import dev.interleave.Caller;
 import dev.interleave.EmbeddedPostgresResource;
+import dev.interleave.service.identity.OwnerCookie;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,11 +28,8 @@ class IdentityFilterTest {
                 .header("Set-Cookie", containsString("HttpOnly"))
                 .header("Set-Cookie", containsString("SameSite=Lax"))
                 .header("Set-Cookie", containsString("Path=/"));
-        String secret = response.cookie(IdentityFilter.COOKIE);
-        given().cookie(IdentityFilter.COOKIE, secret)
-                .get("/api/v1/graphs")
-                .then()
-                .body("total", equalTo(1));
+        String secret = response.cookie(OwnerCookie.NAME);
+        given().cookie(OwnerCookie.NAME, secret).get("/api/v1/graphs").then().body("total", equalTo(1));
     }
 
     @Test

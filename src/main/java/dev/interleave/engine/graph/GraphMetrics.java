@@ -40,7 +40,7 @@ public record GraphMetrics(
         long[] underLimit = new long[graph.limitCount()];
         long[] finish = new long[n];
         int[] via = new int[n];
-        for (int task : topologicalOrder(graph)) {
+        for (int task : graph.topologicalOrder()) {
             long duration = graph.durationNanos(task);
             total += duration;
             if (graph.kind(task).holdsLoop() && !graph.offloaded(task)) {
@@ -79,33 +79,5 @@ public record GraphMetrics(
             limitBound = Math.max(limitBound, (underLimit[limit] + k - 1) / k);
         }
         return new GraphMetrics(total, holding, n == 0 ? 0 : finish[last], path, cpu, offloaded, limitBound);
-    }
-
-    /** Kahn's order, ties by declaration index. The graph is valid, so every task appears once. */
-    static int[] topologicalOrder(TaskGraph graph) {
-        int n = graph.size();
-        int[] waiting = new int[n];
-        int[] order = new int[n];
-        int head = 0;
-        int tail = 0;
-        for (int i = 0; i < n; i++) {
-            waiting[i] = graph.dependencyCount(i);
-            if (waiting[i] == 0) {
-                order[tail++] = i;
-            }
-        }
-        while (head < tail) {
-            int task = order[head++];
-            for (int k = 0; k < graph.dependentCount(task); k++) {
-                int dependent = graph.dependent(task, k);
-                if (--waiting[dependent] == 0) {
-                    order[tail++] = dependent;
-                }
-            }
-        }
-        if (tail != n) {
-            throw new IllegalStateException("a validated graph has a cycle");
-        }
-        return order;
     }
 }

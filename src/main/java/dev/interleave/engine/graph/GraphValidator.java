@@ -138,7 +138,7 @@ public final class GraphValidator {
                 TaskSpec t = spec.tasks().get(i);
                 String at = "/tasks/" + i; // cheap next to the checks below; built once per task
                 if (t == null) {
-                    add(at, "missing-task", "task " + i + " is null; expected an object");
+                    add(at, "missing-task", "the task at position " + (i + 1) + " is null; expected an object");
                     tasks.add(null);
                     continue;
                 }
@@ -196,7 +196,7 @@ public final class GraphValidator {
         private void checkId(TaskSpec t, int i, String at, Map<String, Integer> indexById) {
             String id = t.id();
             if (id == null || id.isEmpty()) {
-                add(at + "/id", "missing-id", "task " + i + " has no id");
+                add(at + "/id", "missing-id", "the task at position " + (i + 1) + " has no id");
             } else if (!isWellFormedId(id)) {
                 add(
                         at + "/id",
@@ -238,7 +238,10 @@ public final class GraphValidator {
             }
             var kind = TaskKind.fromWireName(t.kind());
             if (kind.isEmpty()) {
-                add(at + "/kind", "unknown-kind", "kind '" + t.kind() + "' is not one of io, blocking_io, cpu");
+                add(
+                        at + "/kind",
+                        "unknown-kind",
+                        "task '" + t.id() + "': kind '" + t.kind() + "' is not one of io, blocking_io, cpu");
             }
             return kind.orElse(null);
         }
@@ -253,7 +256,8 @@ public final class GraphValidator {
                 add(
                         at + "/ms",
                         "ms-out-of-range",
-                        "ms " + ms + " must be a finite number from 0 to " + (long) GraphLimits.MAX_MS);
+                        "task '" + t.id() + "': ms " + ms + " must be a finite number from 0 to "
+                                + (long) GraphLimits.MAX_MS);
                 return null;
             }
             return ms;
@@ -316,44 +320,15 @@ public final class GraphValidator {
         private void checkCycles() {
             int n = dependencies.length;
             int[] waiting = new int[n];
-            int[] dependentCount = new int[n + 1];
             for (int i = 0; i < n; i++) {
                 waiting[i] = dependencies[i].length;
-                for (int dep : dependencies[i]) {
-                    dependentCount[dep + 1]++;
+            }
+            int[] order = Edges.of(dependencies).inverted().kahnOrder(waiting);
+            if (order.length < n) {
+                boolean[] done = new boolean[n];
+                for (int task : order) {
+                    done[task] = true;
                 }
-            }
-            // Dependents in compressed rows: those of task t are dependents[first[t] .. first[t + 1]).
-            int[] first = dependentCount;
-            for (int i = 0; i < n; i++) {
-                first[i + 1] += first[i];
-            }
-            int[] dependents = new int[first[n]];
-            int[] fill = new int[n];
-            for (int i = 0; i < n; i++) {
-                for (int dep : dependencies[i]) {
-                    dependents[first[dep] + fill[dep]++] = i;
-                }
-            }
-            int[] queue = new int[n];
-            int head = 0;
-            int tail = 0;
-            for (int i = 0; i < n; i++) {
-                if (waiting[i] == 0) {
-                    queue[tail++] = i;
-                }
-            }
-            boolean[] done = new boolean[n];
-            while (head < tail) {
-                int task = queue[head++];
-                done[task] = true;
-                for (int k = first[task]; k < first[task + 1]; k++) {
-                    if (--waiting[dependents[k]] == 0) {
-                        queue[tail++] = dependents[k];
-                    }
-                }
-            }
-            if (tail < n) {
                 reportCycles(done);
             }
         }

@@ -1,7 +1,6 @@
 package dev.interleave.engine.graph;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +78,7 @@ public final class TaskGraph {
     }
 
     public int edgeCount() {
-        return dependencies.targets.length;
+        return dependencies.targets().length;
     }
 
     public Task task(int index) {
@@ -165,6 +164,19 @@ public final class TaskGraph {
         return dependents.copyOf(task);
     }
 
+    /** Kahn's order, ties by declaration index; a validated graph has no cycle, so every task appears once. */
+    int[] topologicalOrder() {
+        int[] waiting = new int[size()];
+        for (int i = 0; i < waiting.length; i++) {
+            waiting[i] = dependencies.count(i);
+        }
+        int[] order = dependents.kahnOrder(waiting);
+        if (order.length != waiting.length) {
+            throw new IllegalStateException("a validated graph has a cycle");
+        }
+        return order;
+    }
+
     /** Total work, loop-holding work and critical path; computed once per graph. */
     public GraphMetrics metrics() {
         var known = metrics;
@@ -200,56 +212,5 @@ public final class TaskGraph {
             }
         }
         return new GraphSpec(name, limits, specs);
-    }
-
-    /**
-     * Edges in compressed rows: task {@code i}'s targets are {@code targets[start[i] .. start[i + 1])}.
-     */
-    private record Edges(int[] start, int[] targets) {
-
-        static Edges of(int[][] rows) {
-            int[] start = new int[rows.length + 1];
-            for (int i = 0; i < rows.length; i++) {
-                start[i + 1] = start[i] + rows[i].length;
-            }
-            int[] targets = new int[start[rows.length]];
-            for (int i = 0; i < rows.length; i++) {
-                System.arraycopy(rows[i], 0, targets, start[i], rows[i].length);
-            }
-            return new Edges(start, targets);
-        }
-
-        /** The reverse edges; each row lists its targets ascending, because sources are visited in order. */
-        Edges inverted() {
-            int n = start.length - 1;
-            int[] reverseStart = new int[n + 1];
-            for (int target : targets) {
-                reverseStart[target + 1]++;
-            }
-            for (int i = 0; i < n; i++) {
-                reverseStart[i + 1] += reverseStart[i];
-            }
-            int[] fill = Arrays.copyOf(reverseStart, n);
-            int[] reverseTargets = new int[targets.length];
-            for (int source = 0; source < n; source++) {
-                for (int e = start[source]; e < start[source + 1]; e++) {
-                    reverseTargets[fill[targets[e]]++] = source;
-                }
-            }
-            return new Edges(reverseStart, reverseTargets);
-        }
-
-        int count(int row) {
-            return start[row + 1] - start[row];
-        }
-
-        int target(int row, int k) {
-            assert k >= 0 && k < count(row) : "edge " + k + " of a row with " + count(row);
-            return targets[start[row] + k];
-        }
-
-        int[] copyOf(int row) {
-            return Arrays.copyOfRange(targets, start[row], start[row + 1]);
-        }
     }
 }

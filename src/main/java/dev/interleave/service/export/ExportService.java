@@ -12,16 +12,17 @@ import dev.interleave.engine.run.TaskState;
 import dev.interleave.engine.run.TaskTiming;
 import dev.interleave.engine.sched.SchedulerSpec;
 import dev.interleave.service.Offload;
+import dev.interleave.service.RunState;
 import dev.interleave.service.ServiceException;
 import dev.interleave.service.graph.GraphInput;
 import dev.interleave.service.identity.Owner;
 import dev.interleave.service.run.RunService;
 import dev.interleave.service.view.RunView;
+import dev.interleave.service.view.RunViews;
 import dev.interleave.service.view.SchedulerView;
 import dev.interleave.service.view.TaskView;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,25 +33,26 @@ public class ExportService {
     private final RunService runs;
     private final GraphInput input;
     private final Offload offload;
-    private final ObjectMapper json;
+    private final RunViews views;
     private final ChromeTraceExporter traces;
     private final PythonScriptExporter scripts;
 
-    ExportService(RunService runs, GraphInput input, Offload offload, ObjectMapper json, Engine engine) {
+    ExportService(
+            RunService runs, GraphInput input, Offload offload, RunViews views, ObjectMapper json, Engine engine) {
         this.runs = runs;
         this.input = input;
         this.offload = offload;
-        this.json = json;
+        this.views = views;
         this.traces = new ChromeTraceExporter(json);
         this.scripts = new PythonScriptExporter(engine);
     }
 
-    /** Chrome Trace Event JSON of a finished run and its prediction; 409 while it can still change. */
+    /** Chrome Trace Event JSON of a finished run and its prediction; 409 (run-not-finished) while it can change. */
     public Uni<String> trace(Owner owner, String shareSlug, String id) {
         return runs.visible(owner, shareSlug, id, true).chain(run -> {
             if (!run.isFinal()) {
                 return Uni.createFrom()
-                        .failure(new ServiceException.Conflict(
+                        .failure(new ServiceException.NotFinished(
                                 "the run is " + run.status() + "; its trace is ready when it ends"));
             }
             return offload.work(() -> {
@@ -92,14 +94,14 @@ public class ExportService {
     }
 
     private TaskGraph graphOf(RunView run) {
-        try {
-            return input.graph(json.readValue(run.graph(), GraphSpec.class), "/graph");
-        } catch (IOException e) {
-            throw new IllegalStateException("a saved graph could not be read", e);
-        }
+        return input.graph(views.read(run.graph(), GraphSpec.class), "/graph");
     }
 
-    /** Engine results rebuilt from what was saved, for exporters that take engine records. */
+    /**
+     * Engine results rebuilt from what was saved, for exporters that take engine records. Kept on purpose: an
+     * export may be asked for long after the run, on any instance, and the engine's own results are not kept once
+     * the run is saved (holding them would cost memory per finished run); the saved views are all there is.
+     */
     static final class StoredRuns {
 
         private StoredRuns() {}
@@ -119,7 +121,7 @@ public class ExportService {
             return new RunResult(
                     scheduler,
                     virtual,
-                    status(virtual ? "succeeded" : run.status()),
+                    status(virtual ? RunState.SUCCEEDED : RunState.fromWireName(run.status())),
                     virtual ? null : run.reason(),
                     makespan,
                     timings,
@@ -129,12 +131,12 @@ public class ExportService {
         }
 
         /** The service's own states (interrupted) end a run early, as a cancellation does. */
-        private static RunStatus status(String wire) {
-            return switch (wire) {
-                case "succeeded" -> RunStatus.SUCCEEDED;
-                case "failed" -> RunStatus.FAILED;
-                case "timed_out" -> RunStatus.TIMED_OUT;
-                default -> RunStatus.CANCELLED;
+        private static RunStatus status(RunState state) {
+            return switch (state) {
+                case SUCCEEDED -> RunStatus.SUCCEEDED;
+                case FAILED -> RunStatus.FAILED;
+                case TIMED_OUT -> RunStatus.TIMED_OUT;
+                case CANCELLED, INTERRUPTED, QUEUED, RUNNING -> RunStatus.CANCELLED;
             };
         }
 

@@ -1,17 +1,15 @@
 package dev.interleave.service.live;
 
 import dev.interleave.engine.run.RunEvent;
+import dev.interleave.service.view.RunView;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -45,19 +43,23 @@ public class RunEvents {
 
     /**
      * Converts and fans out one engine batch, as frames of at most {@link EventBatch#MAX_EVENTS} events; called on
-     * the engine's dispatcher thread for the run.
+     * the engine's dispatcher thread for the run. Returns the batches published (none if the run is not live), for
+     * the run's own listener to save.
      */
-    public void publish(String runId, List<RunEvent> events) {
+    public List<EventBatch> publish(String runId, List<RunEvent> events) {
         var run = live.get(runId);
         if (run == null) {
-            return;
+            return List.of();
         }
+        var published = new ArrayList<EventBatch>();
         for (int from = 0; from < events.size(); from += EventBatch.MAX_EVENTS) {
             var part = events.subList(from, Math.min(events.size(), from + EventBatch.MAX_EVENTS));
             var batch = new EventBatch(
                     runId, part.get(0).seq(), part.get(part.size() - 1).seq(), EventJson.array(part));
-            run.publish(batch, part.get(part.size() - 1) instanceof RunEvent.RunFinished);
+            run.publish(batch);
+            published.add(batch);
         }
+        return published;
     }
 
     /** Batches with events after {@code seq}; empty if the run is not live. */
@@ -70,17 +72,16 @@ public class RunEvents {
         return live.containsKey(runId);
     }
 
-    /** Waits until the run's last event ({@code run_finished}) has been published. */
-    public boolean awaitLastEvent(String runId, Duration timeout) throws InterruptedException {
-        var run = live.get(runId);
-        return run == null || run.lastEvent.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    /** The run is finished and saved (or gone): watchers are told, and the run is forgotten. */
+    public void close(String runId) {
+        close(runId, null);
     }
 
-    /** The run is finished and saved: watchers are told, and the run is forgotten. */
-    public void close(String runId) {
+    /** As {@link #close(String)}; {@code finalRun}, if not null, is the run as its keeper has just saved it. */
+    public void close(String runId, RunView finalRun) {
         var run = live.remove(runId);
         if (run != null) {
-            run.close();
+            run.close(finalRun);
         }
     }
 
@@ -106,20 +107,16 @@ public class RunEvents {
         private final String runId;
         private final List<EventBatch> batches = new ArrayList<>();
         private final Set<RunWatcher> watching = new LinkedHashSet<>();
-        private final CountDownLatch lastEvent = new CountDownLatch(1);
         private boolean closed;
 
         LiveRun(String runId) {
             this.runId = runId;
         }
 
-        synchronized void publish(EventBatch batch, boolean last) {
+        synchronized void publish(EventBatch batch) {
             batches.add(batch);
             for (var w : List.copyOf(watching)) {
                 w.onEvents(batch);
-            }
-            if (last) {
-                lastEvent.countDown();
             }
         }
 
@@ -142,11 +139,10 @@ public class RunEvents {
             return watching.remove(watcher);
         }
 
-        synchronized void close() {
+        synchronized void close(RunView finalRun) {
             closed = true;
-            lastEvent.countDown();
             for (var w : List.copyOf(watching)) {
-                w.onFinished();
+                w.onFinished(finalRun);
                 if (watching.remove(w)) {
                     watchers.decrementAndGet();
                 }

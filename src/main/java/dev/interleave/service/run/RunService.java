@@ -8,6 +8,7 @@ import dev.interleave.persistence.RunEventRepository;
 import dev.interleave.persistence.RunRepository;
 import dev.interleave.persistence.StoredRun;
 import dev.interleave.service.Offload;
+import dev.interleave.service.RunState;
 import dev.interleave.service.ServiceException;
 import dev.interleave.service.cluster.ClusterBus;
 import dev.interleave.service.graph.GraphInput;
@@ -27,15 +28,13 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.logging.Logger;
 
 /** Real runs: create (admission), read, list, cancel, delete, and their saved events. */
 @ApplicationScoped
 public class RunService {
-
-    private static final Logger LOG = Logger.getLogger(RunService.class);
 
     private final GraphService graphs;
     private final GraphInput input;
@@ -49,7 +48,7 @@ public class RunService {
     private final IdentityService identity;
     private final Offload offload;
     private final ClusterBus bus;
-    private final java.time.Duration lease;
+    private final LocalRuns local;
 
     RunService(
             GraphService graphs,
@@ -64,9 +63,9 @@ public class RunService {
             IdentityService identity,
             Offload offload,
             ClusterBus bus,
-            dev.interleave.config.PlaygroundConfig config) {
+            LocalRuns local) {
         this.bus = bus;
-        this.lease = config.cluster().lease();
+        this.local = local;
         this.graphs = graphs;
         this.input = input;
         this.engine = engine;
@@ -102,7 +101,7 @@ public class RunService {
                 g.graphId(),
                 comparisonId,
                 position,
-                "queued",
+                RunState.QUEUED,
                 null,
                 g.graphJson(),
                 views.write(EngineViews.scheduler(spec)),
@@ -111,10 +110,10 @@ public class RunService {
                 null,
                 prediction.makespanMs(),
                 0,
-                Instant.now(),
+                Instant.now().truncatedTo(ChronoUnit.MICROS), // as the database keeps it
                 null,
                 null);
-        return new Prepared(run, new RunSupervisor.Execution(id, g.graph(), spec));
+        return new Prepared(run, new RunSupervisor.Execution(run, g.graph(), spec));
     }
 
     /**
@@ -143,11 +142,10 @@ public class RunService {
     private Uni<List<StoredRun>> insertAll(List<Prepared> prepared) {
         Uni<List<StoredRun>> chain = Uni.createFrom().item(new ArrayList<>());
         for (var p : prepared) {
-            chain = chain.chain(
-                    list -> runs.insert(p.run(), supervisor.instanceId()).map(saved -> {
-                        list.add(saved);
-                        return list;
-                    }));
+            chain = chain.chain(list -> runs.insert(p.run(), local.instanceId()).map(saved -> {
+                list.add(saved);
+                return list;
+            }));
         }
         return chain;
     }
@@ -163,27 +161,25 @@ public class RunService {
                                 items.stream().map(r -> views.run(r, false)).toList(), page, size, total))));
     }
 
-    /** Stops a queued or running run (409 once finished). A queued run ends at once; a running one shortly. */
+    /**
+     * Stops a queued or running run (409 once finished). A queued run ends at once; a running one shortly, saved by
+     * its keeper. The saved state decides first (queued -> cancelled commits, or the run has started); then
+     * {@link LocalRuns#stop} finds it here, or another instance is told.
+     */
     public Uni<RunView> cancel(Owner owner, String id) {
         return owned(owner, id).chain(run -> {
-            if (!"queued".equals(run.status()) && !"running".equals(run.status())) {
+            if (run.status().isFinal()) {
                 return Uni.createFrom()
-                        .failure(new ServiceException.Conflict("the run has already finished (" + run.status() + ")"));
+                        .failure(new ServiceException.Conflict(
+                                "the run has already finished (" + run.status().wireName() + ")"));
             }
-            admission.removeQueued(id);
-            return Panache.withTransaction(() -> runs.update(
-                            "status = 'cancelled', reason = ?2, finishedAt = ?3 "
-                                    + "where id = ?1 and status = 'queued'",
-                            id,
-                            "cancelled before it started",
-                            Instant.now()))
+            return Panache.withTransaction(() -> runs.cancelQueued(id, "cancelled before it started", Instant.now()))
                     .invoke(n -> {
                         if (n > 0) {
-                            events.close(id);
                             bus.finalStatus(id);
-                            bus.notify(ClusterBus.CANCEL, id); // its instance drops it from its queue
-                        } else if (!supervisor.cancel(id)) {
-                            bus.notify(ClusterBus.CANCEL, id); // it executes on another instance
+                        }
+                        if (local.cancel(id, n > 0) == LocalRuns.Found.ELSEWHERE) {
+                            bus.notify(ClusterBus.CANCEL, id); // queued or running on another instance
                         }
                     })
                     .chain(() -> owned(owner, id))
@@ -191,15 +187,12 @@ public class RunService {
         });
     }
 
-    /** Deletes a run and its events; an unfinished run is cancelled first. */
+    /** Deletes a run and its events; an unfinished run is stopped first, and saves nothing more. */
     public Uni<Void> delete(Owner owner, String id) {
         return owned(owner, id)
                 .chain(run -> {
-                    if (admission.removeQueued(id)) {
-                        events.close(id); // never started: no keeper will touch it
-                    } else if (supervisor.isExecuting(id)) {
-                        supervisor.forget(id);
-                    } else {
+                    if (local.stop(id, LocalRuns.Stop.DELETE) == LocalRuns.Found.ELSEWHERE
+                            && !run.status().isFinal()) {
                         bus.notify(ClusterBus.DELETE, id); // queued or running on another instance
                     }
                     return Panache.withTransaction(() -> runs.deleteOwned(id, owner.id()));
@@ -217,7 +210,7 @@ public class RunService {
                                                 .map(EventBatch::eventsJson)
                                                 .toList(),
                                         after))
-                        : chunks(id, after)
+                        : Panache.withSession(() -> eventStore.after(id, after))
                                 .map(chunks -> page(
                                         chunks.stream()
                                                 .map(EventChunk::eventsJson)
@@ -238,9 +231,12 @@ public class RunService {
                 list, list.isEmpty() ? after : list.get(list.size() - 1).seq());
     }
 
-    /** Saved event chunks after {@code after} (the replay of a finished run). */
-    public Uni<List<EventChunk>> chunks(String runId, long after) {
-        return Panache.withSession(() -> eventStore.after(runId, after));
+    /** Saved events after {@code after}, one batch per saved chunk (the replay of a run not live here). */
+    public Uni<List<EventBatch>> saved(String runId, long after) {
+        return Panache.withSession(() -> eventStore.after(runId, after))
+                .map(chunks -> chunks.stream()
+                        .map(c -> new EventBatch(runId, c.firstSeq(), c.lastSeq(), c.eventsJson()))
+                        .toList());
     }
 
     /** The run if {@code owner} owns it or {@code shareSlug} is its share slug; else 404. */
@@ -279,42 +275,5 @@ public class RunService {
                 .onItem()
                 .ifNull()
                 .failWith(() -> new ServiceException.NotFound("run"));
-    }
-
-    /** Start-up: unfinished runs whose lease expired (their instance is gone) can never finish. */
-    public Uni<Integer> interruptLeftovers() {
-        return interruptExpired("the service restarted before the run finished").invoke(n -> {
-            if (n > 0) {
-                LOG.warnf("marked %d unfinished runs from an earlier start as interrupted", n);
-            }
-        });
-    }
-
-    /** Other instances' unfinished runs with an expired lease become interrupted; their watchers are told. */
-    Uni<Integer> interruptExpired(String reason) {
-        Instant now = Instant.now();
-        Instant cutoff = now.minus(lease);
-        return Panache.withTransaction(() -> runs.expiredLeases(supervisor.instanceId(), cutoff)
-                        .chain(ids -> {
-                            Uni<List<String>> chain = Uni.createFrom().item(new ArrayList<>());
-                            for (String id : ids) {
-                                chain = chain.chain(done -> runs.interruptExpired(id, reason, cutoff, now)
-                                        .map(n -> {
-                                            if (n > 0) {
-                                                done.add(id);
-                                            }
-                                            return done;
-                                        }));
-                            }
-                            return chain;
-                        }))
-                .invoke(done -> done.forEach(bus::finalStatus))
-                .map(List::size);
-    }
-
-    /** Shutdown: this instance's unfinished runs can never finish. */
-    public Uni<Integer> interruptOwn() {
-        return Panache.withTransaction(() -> runs.interruptOwn(
-                supervisor.instanceId(), "the service shut down before the run finished", Instant.now()));
     }
 }

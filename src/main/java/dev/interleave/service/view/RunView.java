@@ -2,6 +2,8 @@ package dev.interleave.service.view;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.interleave.service.RunState;
+import dev.interleave.service.verdict.Verdict;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +11,7 @@ import java.util.Map;
 /**
  * A run as the contract shows it. {@code graph} is raw JSON (stored as the user sent it, after validation).
  * Optional parts ({@code id}, {@code tasks}, {@code predicted}, {@code events}, {@code links}, {@code kind}, and
- * {@code graph} in stream frames) are omitted where the contract leaves them out; every other field is always
+ * {@code graph} in stream frames, {@code verdict} before the run ends) are omitted where the contract leaves them out; every other field is always
  * present, null when unknown.
  */
 public record RunView(
@@ -36,7 +38,8 @@ public record RunView(
         @JsonInclude(JsonInclude.Include.NON_NULL) List<TaskView> tasks,
         @JsonInclude(JsonInclude.Include.NON_NULL) PredictedView predicted,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<EventView> events,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> links) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> links,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Verdict verdict) {
 
     /**
      * The run as the {@code run} and {@code summary} WebSocket frames carry it: without the graph and per-task
@@ -44,31 +47,20 @@ public record RunView(
      * WebSocket clients refuse messages over 256 KiB or 1 MiB by default).
      */
     public RunView streamed() {
-        return new RunView(
-                kind,
-                id,
-                status,
-                virtual,
-                scheduler,
-                lanes,
-                null,
-                graphId,
-                createdAt,
-                startedAt,
-                finishedAt,
-                reason,
-                makespanMs,
-                predictedMakespanMs,
-                bounds,
-                utilisation,
-                speedupVsSequential,
-                null,
-                null,
-                null,
-                links);
+        return with(kind, null, null, null, null);
     }
 
     public RunView asKind(String newKind) {
+        return with(newKind, graph, tasks, predicted, events);
+    }
+
+    /** This run with the optional parts replaced: the one copy of all components. */
+    private RunView with(
+            String newKind,
+            String newGraph,
+            List<TaskView> newTasks,
+            PredictedView newPredicted,
+            List<EventView> newEvents) {
         return new RunView(
                 newKind,
                 id,
@@ -76,7 +68,7 @@ public record RunView(
                 virtual,
                 scheduler,
                 lanes,
-                graph,
+                newGraph,
                 graphId,
                 createdAt,
                 startedAt,
@@ -87,15 +79,16 @@ public record RunView(
                 bounds,
                 utilisation,
                 speedupVsSequential,
-                tasks,
-                predicted,
-                events,
-                links);
+                newTasks,
+                newPredicted,
+                newEvents,
+                links,
+                verdict);
     }
 
     /** True once the run can change no more. */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isFinal() {
-        return !"queued".equals(status) && !"running".equals(status);
+        return RunState.fromWireName(status).isFinal();
     }
 }

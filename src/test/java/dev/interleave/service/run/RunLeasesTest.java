@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.interleave.Caller;
 import dev.interleave.EmbeddedPostgresResource;
 import dev.interleave.persistence.RunRepository;
-import dev.interleave.persistence.StoredRun;
+import dev.interleave.service.RunState;
 import dev.interleave.service.identity.IdentityService;
-import dev.interleave.service.identity.Ids;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** A run of a dead instance (no fresh heartbeat) is interrupted by the sweep; a leased one is left alone. */
@@ -26,7 +22,7 @@ class RunLeasesTest {
     RunRepository runs;
 
     @Inject
-    RunLeases leases;
+    RunRecovery leases;
 
     @Inject
     IdentityService identity;
@@ -56,27 +52,6 @@ class RunLeasesTest {
     }
 
     private String insert(String ownerId, String status, String instance) throws Throwable {
-        String id = Ids.id();
-        var run = new StoredRun(
-                id,
-                ownerId,
-                Ids.slug(),
-                null,
-                null,
-                0,
-                status,
-                null,
-                "{\"tasks\":[{\"id\":\"a\",\"kind\":\"io\",\"ms\":100}]}",
-                "{\"type\":\"event_loop\"}",
-                null,
-                null,
-                null,
-                100.0,
-                0,
-                Instant.now(),
-                null,
-                null);
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> runs.insert(run, instance)));
-        return id;
+        return SavedRuns.insert(runs, ownerId, RunState.fromWireName(status), null, instance);
     }
 }

@@ -7,7 +7,7 @@ import dev.interleave.EmbeddedPostgresResource;
 import dev.interleave.persistence.EventChunk;
 import dev.interleave.persistence.RunEventRepository;
 import dev.interleave.persistence.RunRepository;
-import dev.interleave.persistence.StoredRun;
+import dev.interleave.service.RunState;
 import dev.interleave.service.identity.IdentityService;
 import dev.interleave.service.identity.Ids;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -31,7 +31,7 @@ class RunRecoveryTest {
     RunEventRepository events;
 
     @Inject
-    RunService service;
+    RunRecovery service;
 
     @Inject
     IdentityService identity;
@@ -43,25 +43,7 @@ class RunRecoveryTest {
         // A token request records the owner row the run refers to.
         me.given().post("/api/v1/tokens").then().statusCode(201);
         String id = Ids.id();
-        var crashed = new StoredRun(
-                id,
-                owner.id(),
-                Ids.slug(),
-                null,
-                null,
-                0,
-                "running",
-                null,
-                "{\"tasks\":[{\"id\":\"a\",\"kind\":\"io\",\"ms\":100}]}",
-                "{\"type\":\"event_loop\"}",
-                null,
-                null,
-                null,
-                100.0,
-                0,
-                Instant.now(),
-                Instant.now(),
-                null);
+        var crashed = SavedRuns.row(id, owner.id(), RunState.RUNNING, Instant.now());
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> runs.insert(crashed, "gone")
                 .chain(() -> events.append(
                         id,
