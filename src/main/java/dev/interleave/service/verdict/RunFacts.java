@@ -11,7 +11,9 @@ import java.util.Objects;
  *
  * @param status             the run's wire status ({@code succeeded}, {@code cancelled}, {@code timed_out}, ...)
  * @param scheduler          wire name of the scheduler
- * @param workers            lanes of a parallel run; 1 otherwise
+ * @param workers            lanes of a parallel or threads run; 1 otherwise
+ * @param gil                for a threads run, whether one GIL serialises its CPU work; null for other schedulers
+ * @param cores              cores a free-threaded run computes on (the scheduler's option); 0 where not given
  * @param makespanMs         start to end, or to the stop for a run that did not finish
  * @param finishedTasks      tasks that finished (for a stopped run: before the stop)
  * @param ioTasks            io tasks in the graph
@@ -26,6 +28,8 @@ public record RunFacts(
         String status,
         String scheduler,
         int workers,
+        Boolean gil,
+        int cores,
         double makespanMs,
         Bounds bounds,
         int tasks,
@@ -50,27 +54,50 @@ public record RunFacts(
     /** A task that held the event loop while finished waits went unnoticed. */
     public record Holder(String id, String kind, double heldMs, double unnoticedMs) {}
 
-    /** What is possible for the graph (the run's bounds), in ms. */
+    /**
+     * What is possible for the graph (the run's bounds), in ms.
+     *
+     * @param lowerBoundMs    no schedule of the run's kind can beat this
+     * @param cpuWorkMs       all cpu work, offloaded or not: what one GIL serialises
+     * @param limitBoundMs    the largest (work under a limit / its value); 0 without limits
+     * @param offloadedWorkMs work an event loop hands to its default executor ({@code asyncio.to_thread})
+     */
     public record Bounds(
             double totalWorkMs,
             double sequentialMs,
             double criticalPathMs,
             List<String> criticalPath,
-            double loopHoldingWorkMs) {
+            double loopHoldingWorkMs,
+            double lowerBoundMs,
+            double cpuWorkMs,
+            double limitBoundMs,
+            double offloadedWorkMs) {
 
         public Bounds {
             criticalPath = List.copyOf(criticalPath);
         }
     }
 
-    /** Where and when one task ran, in ms since the run started; null where absent. */
+    /**
+     * Where and when one task ran, in ms since the run started; null where absent. On the event loop lane 0 is the
+     * loop's thread and lanes 1 and up the default executor's (offloaded work).
+     */
     public record Span(
-            String id, String kind, String state, Double startMs, Double endMs, Double dueMs, Double stallMs) {}
+            String id,
+            String kind,
+            String state,
+            Integer lane,
+            Double startMs,
+            Double endMs,
+            Double dueMs,
+            Double stallMs) {}
 
     public static RunFacts of(
             String status,
             String scheduler,
             int workers,
+            Boolean gil,
+            int cores,
             double makespanMs,
             Bounds bounds,
             List<Span> tasks,
@@ -92,6 +119,8 @@ public record RunFacts(
                 status,
                 scheduler,
                 workers,
+                gil,
+                cores,
                 makespanMs,
                 bounds,
                 tasks.size(),
@@ -111,6 +140,8 @@ public record RunFacts(
                 newStatus,
                 scheduler,
                 workers,
+                gil,
+                cores,
                 makespanMs,
                 bounds,
                 tasks,
@@ -143,10 +174,11 @@ public record RunFacts(
         return stalls;
     }
 
+    /** The task that held the loop's thread (lane 0; offloaded work runs elsewhere) during most of the stalls. */
     private static Holder worstHolder(List<Span> tasks, List<double[]> stalls) {
         Holder worst = null;
         for (Span h : tasks) {
-            if ("io".equals(h.kind()) || h.startMs() == null || h.endMs() == null) {
+            if ("io".equals(h.kind()) || h.startMs() == null || h.endMs() == null || offloaded(h)) {
                 continue;
             }
             double overlap = 0;
@@ -158,6 +190,10 @@ public record RunFacts(
             }
         }
         return worst;
+    }
+
+    private static boolean offloaded(Span task) {
+        return task.lane() != null && task.lane() > 0;
     }
 
     /**

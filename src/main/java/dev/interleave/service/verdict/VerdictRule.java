@@ -29,6 +29,29 @@ public enum VerdictRule {
             Topic.RUN,
             c -> c.run().on("sequential"),
             c -> "One thing at a time: the makespan is the total work, " + seconds(totalWork(c.run())) + "."),
+    LIMIT_BOUND(
+            Topic.RUN,
+            c -> !c.run().on("sequential") && binds(c.run(), c.run().bounds().limitBoundMs()),
+            c -> "A concurrency limit (Semaphore) is the bound: the work under it needs at least "
+                    + seconds(c.run().bounds().limitBoundMs())
+                    + " at the limit's pace, however much else could overlap; the run took "
+                    + seconds(c.run().makespanMs()) + "."),
+    LOOP_OFFLOADED_CPU(
+            Topic.RUN,
+            c -> c.run().on("event_loop")
+                    && c.run().bounds().offloadedWorkMs() > 0
+                    && holdsNothing(c.run())
+                    && c.run().bounds().cpuWorkMs() > 0,
+            c -> "The CPU work ran on the default executor's threads (asyncio.to_thread), but it still needs the GIL, "
+                    + "which it shares with the loop's thread: offloading does not make CPU work faster ("
+                    + seconds(c.run().bounds().cpuWorkMs()) + " of CPU work; the run took "
+                    + seconds(c.run().makespanMs()) + ")."),
+    LOOP_OFFLOADED(
+            Topic.RUN,
+            c -> c.run().on("event_loop") && c.run().bounds().offloadedWorkMs() > 0 && holdsNothing(c.run()),
+            c -> "The blocking calls ran on the default executor's threads (asyncio.to_thread), off the loop: "
+                    + seconds(c.run().makespanMs()) + " instead of "
+                    + seconds(c.run().bounds().sequentialMs()) + " one after another."),
     LOOP_ONE_STALL(
             Topic.RUN,
             c -> c.run().on("event_loop")
@@ -58,6 +81,7 @@ public enum VerdictRule {
             Topic.RUN,
             c -> c.run().on("event_loop")
                     && holdsNothing(c.run())
+                    && c.run().bounds().limitBoundMs() == 0
                     && c.run().bounds().criticalPath().size() == 1,
             c -> "All " + c.run().ioTasks() + " waits overlapped: "
                     + seconds(c.run().makespanMs()) + " instead of "
@@ -75,16 +99,45 @@ public enum VerdictRule {
             c -> "Waits overlapped while the loop worked "
                     + seconds(c.run().bounds().loopHoldingWorkMs())
                     + " itself; work that holds the loop is what the event loop cannot speed up."),
+    THREADS_GIL(
+            Topic.RUN,
+            c -> c.run().on("threads")
+                    && Boolean.TRUE.equals(c.run().gil())
+                    && binds(c.run(), c.run().bounds().cpuWorkMs()),
+            c -> "The GIL lets one thread compute at a time: the "
+                    + seconds(c.run().bounds().cpuWorkMs())
+                    + " of CPU work runs one piece after another however many threads there are (the run took "
+                    + seconds(c.run().makespanMs()) + "). Threads overlap waits, not computation."),
+    THREADS_CORES(
+            Topic.RUN,
+            c -> c.run().on("threads")
+                    && Boolean.FALSE.equals(c.run().gil())
+                    && binds(c.run(), c.run().bounds().cpuWorkMs() / computing(c.run())),
+            c -> "Without the GIL (a model of free-threaded Python) at most " + computing(c.run())
+                    + " threads compute at once on " + c.run().cores() + " cores: the "
+                    + seconds(c.run().bounds().cpuWorkMs()) + " of CPU work needs at least "
+                    + seconds(c.run().bounds().cpuWorkMs() / computing(c.run())) + "; the run took "
+                    + seconds(c.run().makespanMs()) + "."),
+    THREADS_CRITICAL_PATH(
+            Topic.RUN,
+            c -> c.run().on("threads") && binds(c.run(), c.run().bounds().criticalPathMs()),
+            c -> busy(c.run(), "threads") + "the critical path ("
+                    + seconds(c.run().bounds().criticalPathMs()) + ") is the limit, so more threads will not help."),
+    THREADS_SPREAD(
+            Topic.RUN,
+            c -> c.run().on("threads"),
+            c -> busy(c.run(), "threads") + "the work spread over " + c.run().workers() + " threads ("
+                    + seconds(totalWork(c.run()) / c.run().workers()) + ") is the limit: more threads could help."),
     PARALLEL_CRITICAL_PATH(
             Topic.RUN,
             c -> c.run().bounds().criticalPathMs()
                     >= totalWork(c.run()) / c.run().workers(),
-            c -> busy(c.run()) + "the critical path ("
+            c -> busy(c.run(), "workers") + "the critical path ("
                     + seconds(c.run().bounds().criticalPathMs()) + ") is the limit, so more workers will not help."),
     PARALLEL_SPREAD(
             Topic.RUN,
             c -> true,
-            c -> busy(c.run()) + "the work spread over " + c.run().workers() + " workers ("
+            c -> busy(c.run(), "workers") + "the work spread over " + c.run().workers() + " workers ("
                     + seconds(totalWork(c.run()) / c.run().workers()) + ") is the limit: more workers could help."),
 
     COMPARISON_STOPPED(
@@ -257,14 +310,28 @@ public enum VerdictRule {
         return r.worstHolder().kind() + " task " + r.worstHolder().id();
     }
 
-    private static String busy(RunFacts r) {
-        return r.workers() + " workers were " + Math.round(r.busyShare() * 100) + "% busy on average; ";
+    private static String busy(RunFacts r, String lanes) {
+        return r.workers() + " " + lanes + " were " + Math.round(r.busyShare() * 100) + "% busy on average; ";
+    }
+
+    /**
+     * The run's own lower bound is {@code bound} (within 1 %): that is what holds it back. A zero bound never binds
+     * (a graph without limits, or without cpu work).
+     */
+    private static boolean binds(RunFacts r, double bound) {
+        return bound > 0 && bound >= SAME * r.bounds().lowerBoundMs();
+    }
+
+    /** Threads of a free-threaded run that compute at once: as many as there are workers, up to the cores. */
+    private static int computing(RunFacts r) {
+        return Math.max(1, Math.min(r.workers(), r.cores()));
     }
 
     private static String name(RunFacts r) {
         return switch (r.scheduler()) {
             case "sequential" -> "Sequential";
             case "event_loop" -> "The event loop";
+            case "threads" -> "Threads";
             default -> "Parallel";
         };
     }

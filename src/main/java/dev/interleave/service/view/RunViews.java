@@ -67,16 +67,27 @@ public class RunViews {
     static RunFacts facts(RunResult result, List<TaskView> tasks) {
         var scheduler = EngineViews.scheduler(result.scheduler());
         var b = EngineViews.bounds(result.analysis());
+        var metrics = result.analysis().metrics();
         return RunFacts.of(
                 result.status().wireName(),
                 scheduler.type(),
                 scheduler.workers() == null ? 1 : scheduler.workers(),
+                scheduler.gil(),
+                scheduler.cores() == null ? 0 : scheduler.cores(),
                 result.makespanMillis(),
                 new RunFacts.Bounds(
-                        b.totalWorkMs(), b.sequentialMs(), b.criticalPathMs(), b.criticalPath(), b.loopHoldingWorkMs()),
+                        b.totalWorkMs(),
+                        b.sequentialMs(),
+                        b.criticalPathMs(),
+                        b.criticalPath(),
+                        b.loopHoldingWorkMs(),
+                        b.lowerBoundMs(),
+                        EngineViews.ms(metrics.cpuWorkNanos()),
+                        EngineViews.ms(metrics.limitBoundNanos()),
+                        EngineViews.ms(metrics.offloadedWorkNanos())),
                 tasks.stream()
                         .map(t -> new RunFacts.Span(
-                                t.id(), t.kind(), t.state(), t.startMs(), t.endMs(), t.dueMs(), t.stallMs()))
+                                t.id(), t.kind(), t.state(), t.lane(), t.startMs(), t.endMs(), t.dueMs(), t.stallMs()))
                         .toList(),
                 result.analysis().utilisation());
     }

@@ -6,6 +6,8 @@ import dev.interleave.engine.Engine;
 import dev.interleave.engine.EngineLimits;
 import dev.interleave.engine.graph.GraphSpec;
 import dev.interleave.engine.graph.TaskGraph;
+import dev.interleave.engine.graph.TaskKind;
+import dev.interleave.engine.graph.TaskSpec;
 import dev.interleave.engine.run.RunListener;
 import dev.interleave.engine.sched.SchedulerSpec;
 import dev.interleave.service.view.RunViews;
@@ -220,5 +222,89 @@ class VerdictRuleTest {
                 .doesNotContain("faster")
                 .doesNotContain("×");
         assertThat(compare(twoApiCalls(), 2).rule()).doesNotContain("comparison_stopped");
+    }
+
+    private static GraphSpec.Builder sixCallsUnderALimitOfTwo() {
+        var graph = GraphSpec.named("limited").limit("api", 2);
+        for (int i = 0; i < 6; i++) {
+            graph.add(TaskSpec.of("call" + i, TaskKind.IO, 1000).withLimit("api"));
+        }
+        return graph;
+    }
+
+    @Test
+    void aLimitThatBindsIsNamedAsTheBound() {
+        var verdict = verdict(sixCallsUnderALimitOfTwo(), LOOP);
+        assertThat(verdict.rule()).isEqualTo("limit_bound");
+        assertThat(verdict.text()).contains("concurrency limit").contains("3.000 s");
+        assertThat(verdict(sixCallsUnderALimitOfTwo(), new SchedulerSpec.Threads(8))
+                        .rule())
+                .isEqualTo("limit_bound");
+        // Without the limit the same six calls all overlap.
+        var unlimited = GraphSpec.named("unlimited");
+        for (int i = 0; i < 6; i++) {
+            unlimited.io("call" + i, 1000);
+        }
+        assertThat(verdict(unlimited, LOOP).rule()).isEqualTo("loop_all_waits_overlapped");
+    }
+
+    @Test
+    void waitsUnderALimitThatDoesNotBindAreNotSaidToHaveAllOverlapped() {
+        var graph = GraphSpec.named("partly limited")
+                .limit("api", 1)
+                .io("long", 3000)
+                .add(TaskSpec.of("b", TaskKind.IO, 100).withLimit("api"))
+                .add(TaskSpec.of("c", TaskKind.IO, 100).withLimit("api"));
+        var verdict = verdict(graph, LOOP);
+        assertThat(verdict.rule()).isEqualTo("loop_waits_overlapped");
+        assertThat(verdict.text()).doesNotContain("All");
+    }
+
+    @Test
+    void theGilIsNamedWhenCpuWorkBoundsAThreadsRun() {
+        var verdict = verdict(cpuPair(), new SchedulerSpec.Threads(2));
+        assertThat(verdict.rule()).isEqualTo("threads_gil");
+        assertThat(verdict.text()).contains("GIL").contains("2.000 s of CPU work");
+        // Waits on threads are not the GIL's doing: the chain is the limit.
+        assertThat(verdict(chainedWaits(), new SchedulerSpec.Threads(2)).rule()).isEqualTo("threads_critical_path");
+        // Without the GIL (the free-threaded model) the same CPU work is bounded by cores, not by one lock.
+        var free = verdict(cpuPair(), new SchedulerSpec.Threads(2, false, 4));
+        assertThat(free.rule()).isEqualTo("threads_cores");
+        assertThat(free.text()).contains("free-threaded").doesNotContain("The GIL lets");
+    }
+
+    @Test
+    void waitsSpreadOverTooFewThreadsSayMoreThreadsCouldHelp() {
+        var graph = GraphSpec.named("four calls")
+                .io("a", 1000)
+                .io("b", 1000)
+                .io("c", 1000)
+                .io("d", 1000);
+        var verdict = verdict(graph, new SchedulerSpec.Threads(2));
+        assertThat(verdict.rule()).isEqualTo("threads_spread");
+        assertThat(verdict.text()).contains("2 threads").contains("more threads could help");
+        assertThat(verdict(graph, new SchedulerSpec.Threads(4)).rule()).isEqualTo("threads_critical_path");
+    }
+
+    @Test
+    void anOffloadedBlockingCallIsSaidToRunOffTheLoop() {
+        var offloaded = GraphSpec.named("to_thread")
+                .add(TaskSpec.of("legacy", TaskKind.BLOCKING_IO, 2000).offloaded())
+                .io("fetch", 2000);
+        var verdict = verdict(offloaded, LOOP);
+        assertThat(verdict.rule()).isEqualTo("loop_offloaded");
+        assertThat(verdict.text()).contains("asyncio.to_thread").contains("2.000 s instead of 4.000 s");
+        // The same call on the loop blocks it: the stall rule speaks, not the offload rule.
+        assertThat(verdict(blockingBesideAWait(), LOOP).rule()).isNotEqualTo("loop_offloaded");
+    }
+
+    @Test
+    void offloadedCpuWorkIsNotSaidToRunFaster() {
+        var offloaded = GraphSpec.named("cpu to_thread")
+                .add(TaskSpec.of("hash", TaskKind.CPU, 1000).offloaded())
+                .io("fetch", 1000);
+        var verdict = verdict(offloaded, LOOP);
+        assertThat(verdict.rule()).isEqualTo("loop_offloaded_cpu");
+        assertThat(verdict.text()).contains("still needs the GIL").doesNotContain("off the loop:");
     }
 }
