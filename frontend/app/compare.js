@@ -1,18 +1,12 @@
 // Compare all: one timeline per scheduler on a shared ms axis, then a bar chart of makespans against each
-// scheduler's lower bound, and one sentence.
+// scheduler's lower bound, and the server's verdict on the comparison.
+import { el } from './dom.js';
+import { schedulerName, seconds, statusWords, stopped } from './format.js';
 import { LiveRun } from './live-run.js';
 import { openStream } from './run-stream.js';
-import { schedulerName } from './summary.js';
-import { seconds, Timeline } from './timeline.js';
+import { Timeline } from './timeline.js';
 
 const FILL = { sequential: '#9ca3af', event_loop: '#5b6ee1', parallel: '#16a34a' };
-
-function el(tag, text, className) {
-  const node = document.createElement(tag);
-  if (text != null) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
 
 export function renderCompare(card, comparison, graph, { done, failed }) {
   card.hidden = false;
@@ -66,32 +60,20 @@ export function renderCompare(card, comparison, graph, { done, failed }) {
     for (const run of result.runs) {
       const entry = lives.get(run.id);
       if (entry) {
-        entry.timeline.fixedEndMs = max * 1.04;
+        entry.timeline.setEnd(max * 1.04);
         entry.timeline.finish(run.makespanMs, run.bounds?.criticalPath);
-        entry.canvas.setAttribute('aria-label', schedulerName(run.scheduler) + ': makespan ' + seconds(run.makespanMs));
+        entry.canvas.setAttribute('aria-label', schedulerName(run.scheduler) + ': ' + makespanWords(run));
       }
     }
     renderBars(bars, result.runs);
-    verdictBox.textContent = compareVerdict(result.runs);
+    verdictBox.textContent = result.verdict?.text || '';
     done(result);
   }
 }
 
-export function compareVerdict(runs) {
-  const by = type => runs.find(r => r.scheduler.type === type);
-  const seq = by('sequential'), loop = by('event_loop'), par = by('parallel');
-  const parts = [];
-  if (seq && loop) {
-    const gain = seq.makespanMs / Math.max(1, loop.makespanMs);
-    parts.push(gain > 1.1 ? 'The event loop was ' + gain.toFixed(1) + '× faster than sequential by overlapping waits'
-      : 'The event loop gained nothing over sequential: the time is spent holding the thread, not waiting');
-  }
-  if (par && loop) {
-    const gain = loop.makespanMs / Math.max(1, par.makespanMs);
-    parts.push(gain > 1.1 ? par.scheduler.workers + ' parallel workers beat the loop ' + gain.toFixed(1) + '× because they also overlap CPU work'
-      : 'extra cores did not help beyond the loop');
-  }
-  return parts.join('; ') + '. Dashed red marks are each scheduler\'s lower bound.';
+/** "makespan 3.000 s", or for a run that did not finish "timed out at 30.00 s". */
+export function makespanWords(run) {
+  return stopped(run) ? statusWords(run.status) + ' at ' + seconds(run.makespanMs) : 'makespan ' + seconds(run.makespanMs);
 }
 
 /** Makespan bars against each scheduler's lower bound (dashed red mark), on one scale. */
@@ -102,15 +84,20 @@ export function renderBars(bars, runs) {
     bars.append(el('span', schedulerName(run.scheduler)));
     const bar = el('div', null, 'compare-bar');
     bar.setAttribute('role', 'img');
-    bar.setAttribute('aria-label', schedulerName(run.scheduler) + ' makespan ' + seconds(run.makespanMs)
-      + ', lower bound ' + seconds(run.bounds?.lowerBoundMs));
-    const fill = el('div', null, 'fill');
+    const cut = stopped(run);
+    // a run that did not finish is no measure of its scheduler: its bar ends at the stop, without a bound
+    bar.setAttribute('aria-label', schedulerName(run.scheduler) + ' ' + makespanWords(run)
+      + (cut ? '' : ', lower bound ' + seconds(run.bounds?.lowerBoundMs)));
+    const fill = el('div', null, cut ? 'fill stopped' : 'fill');
     fill.style.width = (100 * (run.makespanMs || 0) / max) + '%';
     fill.style.background = FILL[run.scheduler.type] || '#5b6ee1';
-    const bound = el('div', null, 'bound');
-    bound.style.left = (100 * (run.bounds?.lowerBoundMs || 0) / max) + '%';
-    bound.title = 'lower bound ' + seconds(run.bounds?.lowerBoundMs);
-    bar.append(fill, bound);
-    bars.append(bar, el('span', seconds(run.makespanMs), 'makespan'));
+    bar.append(fill);
+    if (!cut) {
+      const bound = el('div', null, 'bound');
+      bound.style.left = (100 * (run.bounds?.lowerBoundMs || 0) / max) + '%';
+      bound.title = 'lower bound ' + seconds(run.bounds?.lowerBoundMs);
+      bar.append(bound);
+    }
+    bars.append(bar, el('span', cut ? statusWords(run.status) : seconds(run.makespanMs), 'makespan'));
   }
 }

@@ -1,17 +1,27 @@
 // Graph editor island: cytoscape draws the task graph laid out by dagre (layered, left to right); the JSON
 // textarea is the single source of truth sent with the form, kept in sync both ways.
-// Invariant: this.graph always equals the last JSON that parsed; the canvas is rebuilt from it on every change,
-// except that node positions survive edits (people drag; the JSON does not store positions).
+// Invariants:
+// - this.graph always equals the last JSON that parsed, and every task in it has a node, even a task whose id is
+//   missing or taken by an earlier task (its node gets a stand-in element id, see elementIds, and is marked).
+// - The canvas is brought up to date by difference (render): only changed nodes and edges are touched, so an edit
+//   of a 1,000-task graph costs milliseconds; dagre runs only for a new graph or the Layout button.
+// - Node positions survive edits (people drag; the JSON does not store positions); a new task is placed where no
+//   other task is.
 import cytoscape from 'cytoscape';
 import dagre from 'dagre';
 
 const KINDS = ['io', 'blocking_io', 'cpu'];
+/** From this many tasks on, the canvas draws an overview: kinds as fills, and only the selected task's arrows. */
 const BIG = 300;
+const NODE_W = 132, NODE_H = 40, COLUMN = NODE_W + 48, ROW = NODE_H + 12;
+/** A click this close to an arrow (screen pixels) selects it; cytoscape's own reach is ~8 px. */
+const EDGE_REACH_PX = 16;
 
 function nodeText(t) {
+  const id = typeof t.id === 'string' && t.id ? t.id : '(no id)';
   const ms = typeof t.ms === 'number' ? t.ms + ' ms' : '? ms';
   const label = t.label ? String(t.label).slice(0, 28) + ' · ' : '';
-  return t.id + ' · ' + t.kind + '\n' + label + ms;
+  return id + ' · ' + t.kind + '\n' + label + ms;
 }
 
 /**
@@ -43,9 +53,8 @@ function wrapTallRanks(nodes) {
 }
 
 export class GraphEditor {
-  constructor({ container, textarea, jsonError, inspector, form }) {
+  constructor({ container, textarea, inspector, form }) {
     this.textarea = textarea;
-    this.jsonError = jsonError;
     this.inspector = inspector;
     this.form = form;
     this.undoStack = [];
@@ -55,9 +64,17 @@ export class GraphEditor {
     this.selected = null;
     this.connectFrom = null;
     this.cy = cytoscape({
-      container, minZoom: 0.05, maxZoom: 2.5, wheelSensitivity: 0.3, boxSelectionEnabled: false,
-      textureOnViewport: true, hideEdgesOnViewport: true, style: this.style(),
+      container, minZoom: 0.05, maxZoom: 2.5, boxSelectionEnabled: false,
+      textureOnViewport: true, hideEdgesOnViewport: true, style: this.style(false),
     });
+    this.overview = false;
+    this.ids = [];                 // element id of each task, in task order (see elementIds)
+    this.indexOf = new Map();      // element id -> task index
+    // A layout done while the canvas was hidden (JSON tab open) has nothing to fit to: fit once it is shown again.
+    new ResizeObserver(() => {
+      this.cy.resize();
+      if (this.fitPending && container.clientWidth) this.fitView();
+    }).observe(container);
     this.bindCanvas(container);
     this.bindInspector();
     textarea.addEventListener('input', () => this.fromText());
@@ -65,8 +82,8 @@ export class GraphEditor {
     this.fromText(true);
   }
 
-  style() {
-    return [
+  style(overview) {
+    const base = [
       { selector: 'node', style: { shape: 'round-rectangle', width: 132, height: 40, 'background-color': '#fff',
         'border-width': 2, 'border-color': '#5b6ee1', label: 'data(text)', 'text-wrap': 'wrap', 'font-size': 10,
         'text-valign': 'center', 'text-halign': 'center', color: '#1f2533', 'min-zoomed-font-size': 4 } },
@@ -80,6 +97,20 @@ export class GraphEditor {
       { selector: 'edge:selected', style: { 'line-color': '#1d4ed8', 'target-arrow-color': '#1d4ed8', width: 3 } },
       { selector: 'edge.cycle', style: { 'line-color': '#b91c1c', 'target-arrow-color': '#b91c1c', width: 3, 'line-style': 'dashed' } },
     ];
+    if (!overview) return base;
+    // A big graph is columns of coloured boxes (the ranks, wrapped), not a hairball: kinds as fills and plain
+    // borders, and only the arrows of the selected task (or of a cycle) drawn. Also what keeps an edit of 1,000
+    // tasks cheap: a redraw paints boxes, not thousands of curves.
+    return base.concat([
+      { selector: 'node', style: { 'background-color': '#e3e7fb', 'border-style': 'solid', 'border-width': 2 } },
+      { selector: 'node[kind = "io"]', style: { 'background-color': '#fde7c7' } },
+      { selector: 'node[kind = "blocking_io"]', style: { 'background-color': '#e5e7eb' } },
+      { selector: 'node:selected', style: { 'background-color': '#bfdbfe' } },
+      { selector: 'node.invalid', style: { 'background-color': '#fde2e2' } },
+      { selector: 'edge', style: { display: 'none' } },
+      { selector: 'edge.near, edge.cycle', style: { display: 'element', width: 2.5 } },
+      { selector: 'edge.near', style: { 'line-color': '#1d4ed8', 'target-arrow-color': '#1d4ed8' } },
+    ]);
   }
 
   // ---- model <-> text -------------------------------------------------------------------------------------
@@ -89,13 +120,11 @@ export class GraphEditor {
       parsed = JSON.parse(this.textarea.value);
       if (!parsed || !Array.isArray(parsed.tasks)) throw new Error('it needs a "tasks" list');
     } catch (e) {
-      this.jsonError.textContent = 'The JSON cannot be read: ' + e.message;
-      return;
+      return;                    // the server's prediction says what is wrong, at the JSON field
     }
-    this.jsonError.textContent = '';
     if (!initial) this.pushUndo();
     this.graph = parsed;
-    this.render(true);
+    this.render(!!initial);
     if (!initial) this.changed(false);
   }
 
@@ -138,41 +167,119 @@ export class GraphEditor {
   }
 
   // ---- drawing ----------------------------------------------------------------------------------------------
-  render(relayout) {
-    const tasks = this.graph.tasks.filter(t => t && typeof t.id === 'string');
-    const ids = new Set(tasks.map(t => t.id));
-    const elements = tasks.map(t => ({ group: 'nodes', data: { id: t.id, kind: KINDS.includes(t.kind) ? t.kind : 'cpu', text: nodeText(t) } }));
-    for (const t of tasks) {
-      for (const dep of Array.isArray(t.after) ? t.after : []) {
-        if (ids.has(dep)) elements.push({ group: 'edges', data: { id: dep + '→' + t.id, source: dep, target: t.id } });
-      }
-    }
-    const selected = this.selected;
-    this.cy.batch(() => {
-      this.cy.elements().remove();
-      this.cy.add(elements);
+  /**
+   * One element id per task, in task order: the task's id, or for a task whose id is missing, not a string or
+   * already used by an earlier task, a stand-in ('#3' for the third task) that no task and no other node uses.
+   * So a duplicate id never makes a node vanish; arrows point at the first task of an id, as the engine reads it.
+   */
+  elementIds(tasks) {
+    const taken = new Set(tasks.map(t => t && t.id).filter(id => typeof id === 'string' && id));
+    const used = new Set();
+    return tasks.map((t, i) => {
+      const own = t && typeof t.id === 'string' && t.id && !used.has(t.id);
+      let id = own ? t.id : '#' + (i + 1);
+      while (!own && (taken.has(id) || used.has(id))) id += "'";
+      used.add(id);
+      return id;
     });
-    const missing = tasks.some(t => !this.positions.has(t.id));
-    if (relayout || missing) this.layout(!relayout);
-    else this.cy.nodes().forEach(n => n.position(this.positions.get(n.id())));
+  }
+
+  /** The task behind a node (element id), or undefined. */
+  taskOf(elementId) {
+    const at = this.indexOf?.get(elementId);
+    return at === undefined ? undefined : this.graph.tasks[at];
+  }
+
+  render(relayout) {
+    const tasks = this.graph.tasks;
+    this.ids = this.elementIds(tasks);
+    this.indexOf = new Map(this.ids.map((id, i) => [id, i]));
+    const nodes = tasks.map((t, i) => ({ id: this.ids[i], kind: KINDS.includes(t?.kind) ? t.kind : 'cpu',
+      text: nodeText(t || {}), standIn: this.ids[i] !== t?.id }));
+    const edges = new Map();
+    tasks.forEach((t, i) => {
+      for (const dep of Array.isArray(t?.after) ? t.after : []) {
+        const id = dep + '→' + this.ids[i];
+        if (this.indexOf.get(dep) !== undefined && tasks[this.indexOf.get(dep)]?.id === dep) {
+          edges.set(id, { id, source: dep, target: this.ids[i] });
+        }
+      }
+    });
+    const added = [];
+    this.setOverview(tasks.length >= BIG);
+    this.cy.batch(() => {
+      const wanted = new Set(this.ids.concat([...edges.keys()]));
+      this.cy.elements().filter(e => !wanted.has(e.id())).remove();
+      for (const data of nodes) {
+        const node = this.cy.getElementById(data.id);
+        if (node.empty()) { added.push(data.id); this.cy.add({ group: 'nodes', data }); }
+        else if (node.data('text') !== data.text || node.data('kind') !== data.kind || node.data('standIn') !== data.standIn) node.data(data);
+      }
+      for (const data of edges.values()) if (this.cy.getElementById(data.id).empty()) this.cy.add({ group: 'edges', data });
+    });
+    const missing = added.filter(id => !this.positions.has(id));
+    // a new graph (most tasks unknown) is laid out afresh; a few new tasks go on free spots beside the others
+    const fresh = relayout || missing.length > tasks.length / 2;
+    if (fresh || missing.length > Math.max(3, tasks.length / 10)) this.layout(!fresh);
+    else {
+      for (const id of missing) this.placeFree(id);
+      for (const id of added) this.cy.getElementById(id).position({ ...this.positions.get(id) });
+      if (missing.length) this.reveal(missing[missing.length - 1]);
+    }
     this.applyErrors();
-    if (selected && ids.has(selected)) this.select(selected); else this.select(null);
+    this.select(this.selected && this.indexOf.has(this.selected) ? this.selected : null);
+  }
+
+  setOverview(on) {
+    if (on === this.overview) return;
+    this.overview = on;
+    this.cy.style(this.style(on));
+  }
+
+  /** Puts a node that has no position yet right of its dependencies (or below everything), on a free spot. */
+  placeFree(id) {
+    const task = this.taskOf(id);
+    const others = this.ids.filter(other => other !== id && this.positions.has(other)).map(other => this.positions.get(other));
+    const deps = (Array.isArray(task?.after) ? task.after : []).map(d => this.positions.get(d)).filter(Boolean);
+    let x = 0, y = 0;
+    if (deps.length) { x = Math.max(...deps.map(p => p.x)) + COLUMN; y = deps[0].y; }
+    else if (others.length) { x = Math.min(...others.map(p => p.x)); y = Math.max(...others.map(p => p.y)) + ROW; }
+    const taken = (px, py) => others.some(p => Math.abs(p.x - px) < NODE_W + 8 && Math.abs(p.y - py) < NODE_H + 8);
+    while (taken(x, y)) y += ROW;
+    this.positions.set(id, { x, y });
+  }
+
+  /** Brings a node just placed into view: a small graph is fitted again, a big one panned (zoom kept). */
+  reveal(id) {
+    if (this.graph.tasks.length <= 30) { this.fitView(); return; }
+    const node = this.cy.getElementById(id);
+    const box = this.cy.extent();
+    const p = node.position();
+    if (p.x - NODE_W / 2 < box.x1 || p.x + NODE_W / 2 > box.x2 || p.y - NODE_H / 2 < box.y1 || p.y + NODE_H / 2 > box.y2) {
+      this.cy.center(node);
+    }
   }
 
   layout(keepKnown) {
     const g = new dagre.graphlib.Graph();
-    g.setGraph({ rankdir: 'LR', nodesep: 14, ranksep: 46, marginx: 10, marginy: 10 });
+    g.setGraph({ rankdir: 'LR', nodesep: 14, ranksep: 60, marginx: 10, marginy: 10 });
     g.setDefaultEdgeLabel(() => ({}));
-    this.cy.nodes().forEach(n => g.setNode(n.id(), { width: 132, height: 40 }));
+    this.cy.nodes().forEach(n => g.setNode(n.id(), { width: NODE_W, height: NODE_H }));
     this.cy.edges().forEach(e => g.setEdge(e.data('source'), e.data('target')));
     dagre.layout(g);
     const placed = wrapTallRanks(this.cy.nodes().map(n => ({ id: n.id(), x: g.node(n.id()).x, y: g.node(n.id()).y })));
-    this.cy.nodes().forEach(n => {
+    this.cy.batch(() => this.cy.nodes().forEach(n => {
       const known = keepKnown && this.positions.get(n.id());
       const p = known || placed.get(n.id());
       n.position(p);
       this.positions.set(n.id(), { ...p });
-    });
+    }));
+    this.fitView();
+  }
+
+  fitView() {
+    this.fitPending = !this.cy.container().clientWidth;
+    if (this.fitPending) return;
     this.cy.fit(undefined, 16);
     if (this.cy.zoom() > 1.2) { this.cy.zoom(1.2); this.cy.center(); }
   }
@@ -186,14 +293,42 @@ export class GraphEditor {
       if (from && from !== id) { this.connect(from, id); return; }
       this.select(id);
     });
-    this.cy.on('tap', e => { if (e.target === this.cy) this.select(null); });
+    this.cy.on('tap', 'edge', e => this.selectEdge(e.target));
+    this.cy.on('tap', e => {
+      if (e.target !== this.cy) return;
+      // A click that just misses an arrow selects it; a click on empty space selects nothing, so a Delete after a
+      // missed click never removes a task the person no longer sees selected.
+      const edge = this.nearestEdge(e.position, EDGE_REACH_PX / this.cy.zoom());
+      this.select(null);
+      // cytoscape unselects everything after a tap on the background, later in the same mouse handler
+      if (edge) queueMicrotask(() => edge.select());
+    });
     container.addEventListener('keydown', e => this.key(e));
     // cytoscape cancels mousedown (no text selection), which also keeps focus away: give it back explicitly
     container.addEventListener('mousedown', () => container.focus({ preventScroll: true }));
   }
 
+  selectEdge(edge) {
+    this.select(null);
+    edge.select();
+  }
+
+  /** The arrow closest to a point (model coordinates) within reach, or null; arrows are straight between nodes. */
+  nearestEdge(point, reach) {
+    let best = null, bestSq = reach * reach;
+    this.cy.edges().forEach(edge => {
+      const a = edge.sourceEndpoint(), b = edge.targetEndpoint();
+      const dx = b.x - a.x, dy = b.y - a.y;
+      const along = Math.max(0, Math.min(1, ((point.x - a.x) * dx + (point.y - a.y) * dy) / (dx * dx + dy * dy || 1)));
+      const ex = a.x + along * dx - point.x, ey = a.y + along * dy - point.y;
+      const sq = ex * ex + ey * ey;
+      if (sq < bestSq) { bestSq = sq; best = edge; }
+    });
+    return best;
+  }
+
   key(e) {
-    const ids = this.graph.tasks.map(t => t.id);
+    const ids = this.ids;
     const at = ids.indexOf(this.selected);
     if (e.key === 'ArrowRight' || e.key === 'ArrowDown') { this.select(ids[(at + 1) % ids.length]); e.preventDefault(); }
     else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') { this.select(ids[(at - 1 + ids.length) % ids.length]); e.preventDefault(); }
@@ -214,7 +349,9 @@ export class GraphEditor {
   connect(from, to) {
     this.connectFrom = null;
     this.cy.nodes().removeClass('connect-from');
-    const target = this.graph.tasks.find(t => t.id === to);
+    const target = this.taskOf(to);
+    // only a task's own id can be waited for: a stand-in node (duplicate or missing id) is no dependency
+    if (from !== this.taskOf(from)?.id) { this.select(to); return; }
     if (!target || (target.after || []).includes(from)) { this.select(to); return; }
     this.commit(() => { target.after = [...(target.after || []), from]; });
     this.select(to);
@@ -224,27 +361,33 @@ export class GraphEditor {
     const edge = this.cy.edges(':selected')[0];
     if (edge) {
       const { source, target } = edge.data();
-      this.commit(g => { const t = g.tasks.find(x => x.id === target); t.after = t.after.filter(d => d !== source); });
+      const task = this.taskOf(target);
+      this.commit(() => { task.after = task.after.filter(d => d !== source); });
       return;
     }
     if (this.selected) this.remove(this.selected);
   }
 
-  remove(id) {
+  /** Removes the task behind a node; arrows to it go too, unless another task keeps that id. */
+  remove(elementId) {
+    const task = this.taskOf(elementId);
+    if (!task) return;
     this.selected = null;
     this.commit(g => {
-      g.tasks = g.tasks.filter(t => t.id !== id);
-      for (const t of g.tasks) if (Array.isArray(t.after)) t.after = t.after.filter(d => d !== id);
+      g.tasks = g.tasks.filter(t => t !== task);
+      const id = task.id;
+      if (!g.tasks.some(t => t?.id === id)) for (const t of g.tasks) if (Array.isArray(t?.after)) t.after = t.after.filter(d => d !== id);
     });
   }
 
   add(kind) {
-    const ids = new Set(this.graph.tasks.map(t => t.id));
+    const ids = new Set(this.graph.tasks.map(t => t?.id));
     let n = this.graph.tasks.length + 1;
     while (ids.has('t' + n)) n++;
     const id = 't' + n;
     const task = { id, kind, ms: kind === 'cpu' ? 500 : 1000 };
-    if (this.selected) task.after = [this.selected];
+    const dependency = this.taskOf(this.selected);
+    if (dependency && this.ids[this.graph.tasks.indexOf(dependency)] === dependency.id) task.after = [dependency.id];
     this.commit(g => g.tasks.push(task));
     this.select(id);
   }
@@ -254,7 +397,7 @@ export class GraphEditor {
 
   bindInspector() {
     const edit = (name, apply) => this.field(name).addEventListener('change', () => {
-      const task = this.graph.tasks.find(t => t.id === this.selected);
+      const task = this.taskOf(this.selected);
       if (task) this.commit(() => apply(task, this.field(name).value));
     });
     edit('kind', (t, v) => { t.kind = v; });
@@ -263,20 +406,24 @@ export class GraphEditor {
     edit('id', (t, v) => {
       const old = t.id;
       if (!v || v === old) return;
+      const node = this.selected;
+      const renamesAll = this.ids[this.graph.tasks.indexOf(t)] === old; // the first task of an id owns its arrows
       t.id = v;
-      for (const other of this.graph.tasks) if (Array.isArray(other.after)) other.after = other.after.map(d => d === old ? v : d);
-      this.positions.set(v, this.positions.get(old));
-      this.selected = v;
+      if (renamesAll) for (const other of this.graph.tasks) if (Array.isArray(other?.after)) other.after = other.after.map(d => d === old ? v : d);
+      const after = this.elementIds(this.graph.tasks)[this.graph.tasks.indexOf(t)];
+      this.positions.set(after, this.positions.get(node));
+      this.selected = after;
     });
   }
 
   select(id) {
     this.selected = id || null;
-    this.cy.elements().unselect();
-    const task = this.graph.tasks.find(t => t.id === id);
+    this.cy.$(':selected').unselect();
+    this.cy.edges('.near').removeClass('near');
+    const task = this.taskOf(id);
     this.inspector.disabled = !task;
-    this.inspector.querySelector('#inspector-title').textContent = task ? task.id : '(select a task)';
-    this.field('id').value = task ? task.id : '';
+    this.inspector.querySelector('#inspector-title').textContent = task ? (typeof task.id === 'string' && task.id ? task.id : '(no id)') : '(select a task)';
+    this.field('id').value = task && typeof task.id === 'string' ? task.id : '';
     this.field('kind').value = task ? task.kind : 'io';
     this.field('ms').value = task && task.ms != null ? task.ms : '';
     this.field('label').value = task ? task.label || '' : '';
@@ -284,11 +431,17 @@ export class GraphEditor {
     if (task) {
       const node = this.cy.getElementById(id);
       node.select();
-      if (this.graph.tasks.length > 20 && !node.renderedBoundingBox) return;
+      if (this.overview) node.connectedEdges().addClass('near');
     }
   }
 
   // ---- server validation errors ----------------------------------------------------------------------------
+  /** Violations [{pointer, message, cycle}] -> the offending tasks marked, cycles drawn; the selection stays. */
+  markErrors(errors) {
+    this.showErrors(errors);
+    this.inspector.querySelector('#task-error').textContent = this.errors.get(this.selected) || '';
+  }
+
   /** problem+json errors[] -> the offending task is marked, its message shown when selected; cycles drawn. */
   showErrors(errors) {
     this.errors.clear();
@@ -296,8 +449,7 @@ export class GraphEditor {
     let first = null;
     for (const error of errors || []) {
       const match = /^(?:\/graph)?\/tasks\/(\d+)/.exec(error.pointer || '');
-      const task = match ? this.graph.tasks[Number(match[1])] : null;
-      const id = task && typeof task.id === 'string' ? task.id : null;
+      const id = match ? this.ids[Number(match[1])] || null : null;
       if (id) {
         this.errors.set(id, (this.errors.has(id) ? this.errors.get(id) + ' ' : '') + error.message);
         first = first || id;
@@ -309,15 +461,16 @@ export class GraphEditor {
       }
     }
     this.applyErrors();
-    if (first) this.select(first);
     return first;
   }
 
   clearErrors() { this.errors.clear(); this.cycleEdges = []; }
 
   applyErrors() {
-    this.cy.nodes().removeClass('invalid');
-    this.cy.edges().removeClass('cycle');
+    this.cy.$('.invalid').removeClass('invalid');
+    this.cy.$('.cycle').removeClass('cycle');
+    // a task without an id of its own (missing, or taken by an earlier task) is marked before the server says why
+    this.cy.nodes('[?standIn]').addClass('invalid');
     for (const id of this.errors.keys()) this.cy.getElementById(id).addClass('invalid');
     for (const id of this.cycleEdges || []) this.cy.getElementById(id).addClass('cycle');
   }

@@ -1,10 +1,12 @@
-// Entry point of the bundle: htmx for the server-rendered parts, and the islands wired by data-island.
+// Entry point of every page: htmx for the server-rendered parts and the styles. The islands are entry points of
+// their own (frontend/playground, frontend/shared), so /runs never downloads the graph editor or the timeline.
 import htmx from 'htmx.org';
 import './app.css';
-import { initPlayground } from './playground.js';
-import { initShared } from './shared.js';
 
 window.htmx = htmx;
+// The Content-Security-Policy allows no eval: htmx must not evaluate attribute expressions (trigger filters,
+// js: values); with this, one that slips in fails loudly in the console instead of as a CSP violation.
+htmx.config.allowEval = false;
 
 // Decided once (see layout.html): 422 carries a plain-words fragment for the target and is swapped; any other
 // error status is not swapped and shows a short message in #flash.
@@ -24,11 +26,3 @@ document.addEventListener('htmx:sendError', () => {
   const flash = document.getElementById('flash');
   if (flash) { flash.textContent = 'The server could not be reached.'; flash.hidden = false; }
 });
-
-function start() {
-  const playground = document.querySelector('[data-island="playground"]');
-  if (playground) initPlayground(playground);
-  const shared = document.querySelector('[data-island="shared"]');
-  if (shared) initShared(shared);
-}
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();

@@ -1,22 +1,24 @@
-// The playground page: editor + Run / Compare all, the live result area, share / download / Python.
+// The playground page: editor + Run / Compare all; the result panel shows what happened.
+// One prediction channel: the htmx form asks the server on every edit (PlaygroundPage.prediction) and swaps the
+// "Predicted:" line, or the server's violations, into #prediction; this island reads that fragment for the
+// timeline's preview and for the marks at each offending field. The page validates nothing itself.
 import { api, describe } from './api.js';
+import { renderCompare } from './compare.js';
+import { $ } from './dom.js';
 import { GraphEditor } from './graph-editor.js';
 import { LiveRun } from './live-run.js';
-import { drawLoopChart } from './loop-chart.js';
+import { ResultPanel } from './result-panel.js';
 import { RunModel } from './run-model.js';
 import { openStream } from './run-stream.js';
-import { renderSummary, schedulerName } from './summary.js';
-import { seconds, Timeline } from './timeline.js';
-import { renderCompare } from './compare.js';
 
-const $ = selector => document.querySelector(selector);
-
-export function initPlayground(root) {
+export function initPlayground() {
   const form = $('#run-form');
   const editor = new GraphEditor({ container: $('#graph-canvas'), textarea: $('#graph-json'),
-    jsonError: $('#graph-json-error'), inspector: $('#task-inspector'), form });
-  const timeline = new Timeline($('#timeline'));
-  const page = { editor, timeline, current: null, socket: null };
+    inspector: $('#task-inspector'), form });
+  const panel = new ResultPanel();
+  // current: what the panel shows besides a preview: { key, view?, live?, done } of a run or a comparison
+  const page = { editor, panel, form, current: null, socket: null, problems: [], example: exampleContext(editor) };
+  Object.defineProperty(page, 'timeline', { get: () => panel.timeline });
   window.interleave = page;                    // for people poking around in the console, and for tests
 
   bindTabs();
@@ -29,58 +31,91 @@ export function initPlayground(root) {
     else if (action === 'undo') editor.undo();
     else if (action === 'redo') editor.redo();
     else if (action === 'layout') editor.fit();
-    else if (action === 'run') run(page, form);
-    else if (action === 'compare') compare(page, form);
+    else if (action === 'run') run(page);
+    else if (action === 'compare') compare(page);
   });
-  $('#result-links').addEventListener('click', e => resultAction(page, e));
+  $('#result-links').addEventListener('click', e => {
+    const button = e.target.closest('button[data-action]');
+    if (button?.dataset.action === 'share' && $('#result-links').dataset.share) {
+      copy(new URL($('#result-links').dataset.share, window.location.href).href, button);
+    } else if (button?.dataset.action === 'python') {
+      panel.togglePython(button);
+    }
+  });
   $('#python-panel').addEventListener('click', e => {
     if (e.target.closest('[data-action="copy-python"]')) copy($('#python-code').textContent, e.target);
   });
-  $('#critical-toggle').addEventListener('change', e => timeline.setCritical(e.target.checked));
   $('#stop-button').addEventListener('click', () => stop(page));
-  let previewTimer = 0;
-  const schedulePreview = () => { clearTimeout(previewTimer); previewTimer = setTimeout(() => preview(page, form), 250); };
-  form.addEventListener('graph-changed', schedulePreview);
-  form.addEventListener('change', e => { if (e.target.name === 'scheduler' || e.target.name === 'workers') schedulePreview(); });
-  if (!new URLSearchParams(window.location.search).has('run')) schedulePreview();
+  // JSON the editor cannot read changes no graph, so the editor says nothing; the server still has to be asked
+  $('#graph-json').addEventListener('input', () => {
+    try { JSON.parse($('#graph-json').value); } catch { form.dispatchEvent(new CustomEvent('graph-changed')); }
+  });
+  form.addEventListener('graph-changed', () => page.example.follow());
+  // which form state the answer on screen is for: a newer edit may be on its way, and its answer will follow
+  form.addEventListener('htmx:beforeRequest', e => { if (e.detail.elt === form) page.asked = formKey(form); });
+  $('#prediction').addEventListener('htmx:afterSwap', () => { page.answered = page.asked; onPrediction(page); });
   openFromQuery(page);
   return page;
 }
 
-/** Before anything runs: the engine's virtual-time prediction, drawn like a run, so the page is never empty. */
-async function preview(page, form) {
-  if (page.current) return;
-  const graph = page.editor.graph;
-  let sim;
-  try {
-    sim = await api('POST', '/api/v1/simulate?events=true', { graph, scheduler: schedulerOf(form) });
-  } catch (error) {
-    if (page.current) return;
-    page.timeline.placeholder = 'No preview: ' + describe(error) + ' (details under the Run button).';
-    page.timeline.setRun(null);
-    const heading = document.createElement('h3');
-    heading.id = 'summary-heading';
-    heading.textContent = 'Summary';
-    const hint = document.createElement('p');
-    hint.className = 'muted';
-    hint.textContent = 'Fix the graph to see a prediction.';
-    $('#summary-card').replaceChildren(heading, hint);
-    $('#loop-card').hidden = true;
-    setStatus('The graph cannot run as it is.', 'error');
-    return;
-  }
-  if (page.current || graph !== page.editor.graph) return;
-  const model = new RunModel(graph, sim.scheduler);
+/**
+ * The example the page opened with ("what to notice", its chip): shown only while its graph is what the JSON
+ * says (an unreadable paste is not the example either).
+ */
+function exampleContext(editor) {
+  const notice = $('#example-notice');
+  const chip = document.querySelector('.chip[aria-current="true"]');
+  const graph = JSON.stringify(editor.graph);
+  const drop = () => {
+    notice.hidden = true;
+    chip?.removeAttribute('aria-current');
+  };
+  const onScreen = () => { try { return JSON.stringify(JSON.parse($('#graph-json').value)); } catch { return null; } };
+  return { drop, follow: () => { if (onScreen() !== graph) drop(); } };
+}
+
+/** What identifies the thing on screen: the graph and the scheduler (or "compare") it ran on. */
+function keyOf(graph, scheduler) {
+  return JSON.stringify(graph) + '|' + JSON.stringify(scheduler);
+}
+
+/** The form as the prediction request sends it: graph text, scheduler, workers. */
+function formKey(form) {
+  return JSON.stringify([...new FormData(form)]);
+}
+
+/** True if the prediction on screen answers the form as it is now. */
+function answered(page) {
+  return page.answered === formKey(page.form);
+}
+
+/** A prediction or the server's violations arrived (for the form as it was when asked). */
+function onPrediction(page) {
+  const box = $('#prediction');
+  page.problems = [...box.querySelectorAll('li[data-pointer]')].map(li => ({ pointer: li.dataset.pointer,
+    code: li.dataset.code, message: li.textContent, cycle: (li.dataset.cycle || '').split(' ').filter(Boolean) }));
+  page.editor.markErrors(page.problems);
+  fieldProblems($('#workers'), $('#workers-error'), page.problems.filter(p => p.pointer.startsWith('/scheduler')));
+  fieldProblems($('#graph-json'), $('#graph-json-error'),
+    page.problems.filter(p => p.pointer === '/graph' || p.pointer === '/graph/tasks' || p.pointer === '/graph/name'));
+  if (!page.problems.length) $('#action-error').textContent = '';
+  if (!answered(page)) return;                               // the answer to a newer edit will draw
+  const { current } = page;
+  if (current && !current.done) return;                     // a run in progress keeps the panel
+  if (current && current.key === keyOf(page.editor.graph, current.scheduler === 'compare' ? 'compare' : schedulerOf(page.form))) return;
+  page.current = null;
+  const data = box.querySelector('#prediction-preview');
+  if (!data) { page.panel.showNoPreview(); return; }
+  const sim = JSON.parse(data.dataset.preview);
+  const model = new RunModel(page.editor.graph, sim.scheduler);
   model.apply(sim.events || []);
-  page.timeline.setRun(model, { predictedMakespanMs: sim.makespanMs, criticalPath: sim.bounds?.criticalPath });
-  setStatus('Preview in virtual time (' + schedulerName(sim.scheduler) + '): ' + seconds(sim.makespanMs)
-    + '. Press Run to measure it for real.', '');
-  $('#timeline').setAttribute('aria-label', 'Predicted timeline on ' + schedulerName(sim.scheduler) + ': makespan '
-    + seconds(sim.makespanMs));
-  renderSummary($('#summary-card'), sim, model, 'Summary (predicted)');
-  const loopCard = $('#loop-card');
-  loopCard.hidden = sim.scheduler?.type !== 'event_loop';
-  if (!loopCard.hidden) drawLoopChart($('#loop-chart'), model.loopSeries(), sim.makespanMs || 1);
+  page.panel.showPreview(sim, model);
+}
+
+/** The server's words for one field, next to it (the same words as in the list under Run). */
+function fieldProblems(input, box, problems) {
+  box.textContent = problems.map(p => p.message).join(' ');
+  if (problems.length) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
 }
 
 function bindTabs() {
@@ -101,36 +136,54 @@ function bindTabs() {
   }
 }
 
+/** The scheduler as chosen; workers as typed (the prediction has already told if the server refuses them). */
 function schedulerOf(form) {
   const type = form.querySelector('input[name="scheduler"]:checked')?.value || 'event_loop';
-  const workers = Math.max(1, Math.min(64, Number(form.querySelector('#workers').value) || 1));
-  return type === 'parallel' ? { type, workers } : { type };
+  return type === 'parallel' ? { type, workers: Number(form.querySelector('#workers').value) } : { type };
 }
 
-function setStatus(text, state) {
-  const status = $('#run-status');
-  status.textContent = text;
-  status.dataset.state = state || '';
+/** Shows the scheduler a reopened run ran on, so that the radio and workers field tell the truth. */
+function chooseScheduler(form, scheduler) {
+  const radio = form.querySelector('input[name="scheduler"][value="' + (scheduler?.type || 'event_loop') + '"]');
+  if (radio) radio.checked = true;
+  if (scheduler?.workers) form.querySelector('#workers').value = String(scheduler.workers);
 }
 
-function showActionError(editor, error) {
-  const box = $('#action-error');
-  const errors = error.problem?.errors;
-  if (errors && errors.length) {
-    const first = editor.showErrors(errors);
-    box.textContent = 'The graph has ' + errors.length + (errors.length === 1 ? ' problem' : ' problems') + ': '
-      + errors.slice(0, 3).map(e => e.message).join(' ') + (first ? ' (task ' + first + ' is marked in red)' : '');
+/**
+ * Run and Compare start nothing while the server's list has problems for the form as it is; they point at the
+ * first one. With an answer still on its way the server decides (and answers a refusal with the same words).
+ */
+function refused(page) {
+  if (!page.problems.length || !answered(page)) return false;
+  notStarted(page, page.problems);
+  return true;
+}
+
+function showActionError(page, error) {
+  if (error.problem?.errors?.length) {
+    notStarted(page, error.problem.errors);
+    // the graph changed since the last prediction: ask again, so that the one list says what is wrong
+    page.form.dispatchEvent(new CustomEvent('graph-changed'));
   } else {
-    box.textContent = describe(error);
+    $('#action-error').textContent = describe(error);
+    $('#action-error').scrollIntoView({ block: 'nearest' });
   }
-  setStatus('Not started: see the message under the Run button.', 'error');
-  box.scrollIntoView({ block: 'nearest' });
+}
+
+/** Points at the problems (shown at their fields and in the list) by kind, and selects the first task concerned. */
+function notStarted(page, problems) {
+  const first = page.editor.showErrors(problems);
+  if (first) page.editor.select(first);
+  const kinds = [...new Set(problems.map(p => String(p.code || 'problem').replaceAll('-', ' ')))];
+  $('#action-error').textContent = 'Not started: the graph has ' + (problems.length === 1 ? 'a problem'
+    : problems.length + ' problems') + ' (' + kinds.join(', ') + '), shown at ' + (problems.length === 1 ? 'its field'
+    : 'their fields') + ' and listed below.';
+  $('#action-error').scrollIntoView({ block: 'nearest' });
 }
 
 function busy(on) {
   $('#run-button').disabled = on;
   $('#compare-button').disabled = on;
-  if (!on) $('#stop-button').hidden = true;
 }
 
 /** Asks the server to cancel the run being watched; the stream then ends with its summary as usual. */
@@ -138,126 +191,82 @@ async function stop(page) {
   const id = page.current?.view?.id;
   if (!id || page.current.done) return;
   // Said before asking: the stream's summary may arrive before the answer and must not be overwritten.
-  setStatus('Stopping…', 'running');
+  page.panel.say('Stopping…', 'running');
   try {
     await api('POST', '/api/v1/runs/' + encodeURIComponent(id) + '/cancel');
   } catch (error) {
-    if (!page.current.done) setStatus('Could not stop the run: ' + describe(error), 'error');
+    if (!page.current.done) page.panel.say('Could not stop the run: ' + describe(error), 'error');
   }
 }
 
-async function run(page, form) {
-  const { editor, timeline } = page;
+/** Asks the server to start a run or comparison; null (and said why) when it did not start. */
+async function start(page, url, body) {
   $('#action-error').textContent = '';
-  const scheduler = schedulerOf(form);
+  if (refused(page)) return null;
   busy(true);
-  let view;
   try {
-    view = await api('POST', '/api/v1/runs', { graph: editor.graph, scheduler });
+    return await api('POST', url, body);
   } catch (error) {
     busy(false);
-    showActionError(editor, error);
-    return;
+    showActionError(page, error);
+    return null;
   }
-  editor.clearErrors(); editor.applyErrors();
-  page.socket?.close();
-  $('#compare-card').hidden = true;
-  $('#loop-card').hidden = true;
-  const waiting = document.createElement('p');
-  waiting.className = 'muted';
-  waiting.textContent = 'Running… the measured summary appears when the run finishes.';
-  $('#summary-card').replaceChildren($('#summary-card h3') || document.createElement('h3'), waiting);
-  $('#summary-card h3').textContent = 'Summary';
-  watchRun(page, view, scheduler, editor.graph);
+}
+
+async function run(page) {
+  const graph = page.editor.graph;
+  const view = await start(page, '/api/v1/runs', { graph, scheduler: schedulerOf(page.form) });
+  if (view) watchRun(page, view, graph);
 }
 
 /** Opens the run's stream and draws it as it arrives; also used to re-open a finished run (full replay). */
-export function watchRun(page, view, scheduler, graph) {
-  const { timeline } = page;
-  const live = new LiveRun(timeline, graph || view.graph, view.scheduler || scheduler);
-  page.current = { view, live };
-  const predictedModel = view.predicted?.tasks ? RunModel.fromTaskViews(view.predicted.tasks, view.scheduler, graph) : null;
-  timeline.setRun(live.model, { predicted: predictedModel, predictedMakespanMs: view.predictedMakespanMs,
-    criticalPath: view.bounds?.criticalPath });
-  setStatus(schedulerName(view.scheduler) + ' · running…', 'running');
-  $('#timeline').setAttribute('aria-label', 'Timeline of the run on ' + schedulerName(view.scheduler) + ', in progress');
-  timeline.startClock();
-  $('#stop-button').hidden = false;         // only now is there a run id to cancel
-  if (!predictedModel) loadGhost(page, graph || view.graph, view.scheduler);
+function watchRun(page, view, graph) {
+  page.socket?.close();
+  const live = new LiveRun(page.panel.timeline, graph, view.scheduler);
+  const current = { key: keyOf(graph, view.scheduler), scheduler: view.scheduler, view, live, done: false };
+  page.current = current;
+  const predicted = view.predicted?.tasks ? RunModel.fromTaskViews(view.predicted.tasks, view.scheduler, graph) : null;
+  page.panel.runStarted(view, live.model, predicted);
+  if (!predicted) loadGhost(page, current, graph, view.scheduler);
   page.socket = openStream(view.links.stream, {
-    run: frame => {
-      if (frame.run?.predictedMakespanMs != null) timeline.predictedMakespanMs = frame.run.predictedMakespanMs;
-    },
+    run: frame => page.panel.timeline.setPrediction(null, frame.run?.predictedMakespanMs),
     events: frame => live.push(frame.events || []),
-    summary: frame => live.whenDrained(() => finishRun(page, frame.run)),
-    error: frame => { busy(false); setStatus('Stopped: ' + (frame.detail || frame.title), 'error'); },
-    lost: () => { busy(false); if (!page.current.done) setStatus('The connection to the run was lost. Reload to see how it ended.', 'error'); },
+    summary: frame => live.whenDrained(() => {
+      current.done = true;
+      current.view = frame.run;
+      busy(false);
+      page.panel.runFinished(frame.run, live.model);
+    }),
+    error: frame => { busy(false); current.done = true; page.panel.failed('Stopped: ' + (frame.detail || frame.title)); },
+    lost: () => {
+      busy(false);
+      if (!current.done) page.panel.failed('The connection to the run was lost. Reload to see how it ended.');
+    },
   });
 }
 
-async function loadGhost(page, graph, scheduler) {
+async function loadGhost(page, current, graph, scheduler) {
   try {
     const sim = await api('POST', '/api/v1/simulate', { graph, scheduler });
-    if (page.current?.live.model.graph !== graph && page.current?.view.graph !== graph) return;
-    page.timeline.predicted = RunModel.fromTaskViews(sim.tasks, sim.scheduler || scheduler, graph);
-    page.timeline.predictedMakespanMs = page.timeline.predictedMakespanMs ?? sim.makespanMs;
-    page.timeline.requestDraw();
+    if (page.current !== current) return;
+    page.panel.timeline.setPrediction(RunModel.fromTaskViews(sim.tasks, sim.scheduler || scheduler, graph), sim.makespanMs);
   } catch { /* the ghost is a nicety; the run itself reports real errors */ }
 }
 
-function finishRun(page, run) {
-  const { timeline } = page;
-  const { live } = page.current;
-  page.current.done = true;
-  page.current.view = run;
-  busy(false);
-  timeline.finish(run.makespanMs, run.bounds?.criticalPath);
-  if (run.predictedMakespanMs != null) timeline.predictedMakespanMs = run.predictedMakespanMs;
-  if (run.predicted?.tasks) timeline.predicted = RunModel.fromTaskViews(run.predicted.tasks, run.scheduler, live.model.graph);
-  const state = run.status === 'succeeded' ? 'succeeded' : 'failed';
-  setStatus(schedulerName(run.scheduler) + ' · ' + run.status.replace('_', ' ') + ' · makespan ' + seconds(run.makespanMs), state);
-  $('#timeline').setAttribute('aria-label', 'Timeline of the run on ' + schedulerName(run.scheduler) + ': makespan '
-    + seconds(run.makespanMs) + ', ' + live.model.order.length + ' tasks on ' + live.model.lanes + ' lane(s)');
-  renderSummary($('#summary-card'), run, live.model);
-  const loopCard = $('#loop-card');
-  loopCard.hidden = run.scheduler?.type !== 'event_loop';
-  if (!loopCard.hidden) drawLoopChart($('#loop-chart'), live.model.loopSeries(), run.makespanMs || live.model.nowMs);
-  showLinks(run.links, run.scheduler);
-}
-
-function showLinks(links, scheduler) {
-  const box = $('#result-links');
-  box.hidden = !links;
-  if (!links) return;
-  box.dataset.share = links.share || '';
-  box.dataset.python = links.python || '';
-  box.dataset.scheduler = scheduler?.type || 'event_loop';
-  $('#link-trace').hidden = !links.trace;
-  if (links.trace) { $('#link-trace').href = links.trace; $('#link-trace').download = 'interleave-trace.json'; }
-  $('#link-json').href = links.self; $('#link-json').download = 'interleave-run.json';
-  $('#python-panel').hidden = true;
-}
-
-async function resultAction(page, e) {
-  const button = e.target.closest('button[data-action]');
-  if (!button) return;
-  const box = $('#result-links');
-  if (button.dataset.action === 'share') {
-    if (!box.dataset.share) return;
-    copy(new URL(box.dataset.share, window.location.href).href, button);
-  } else if (button.dataset.action === 'python') {
-    const panel = $('#python-panel');
-    const open = panel.hidden;
-    panel.hidden = !open;
-    button.setAttribute('aria-expanded', String(open));
-    if (open && box.dataset.python) {
-      const url = new URL(box.dataset.python, window.location.href);
-      url.searchParams.set('scheduler', box.dataset.scheduler);
-      $('#python-scheduler').textContent = url.searchParams.get('scheduler');
-      try { $('#python-code').textContent = await api('GET', url.pathname + url.search, undefined, 'text/x-python'); }
-      catch (error) { $('#python-code').textContent = '# ' + describe(error); }
-    }
-  }
+async function compare(page) {
+  const workers = Number(page.form.querySelector('#workers').value);
+  const schedulers = [{ type: 'sequential' }, { type: 'event_loop' }, { type: 'parallel', workers }];
+  const graph = page.editor.graph;
+  const view = await start(page, '/api/v1/compare', { graph, schedulers });
+  if (!view) return;
+  page.socket?.close();
+  const current = { key: keyOf(graph, 'compare'), scheduler: 'compare', done: false };
+  page.current = current;
+  page.panel.compareStarted();
+  page.socket = renderCompare($('#compare-card'), view, graph, {
+    done: comparison => { busy(false); current.done = true; page.panel.compareFinished(comparison); },
+    failed: message => { busy(false); current.done = true; page.panel.failed(message); },
+  });
 }
 
 async function copy(text, button) {
@@ -283,45 +292,21 @@ async function copy(text, button) {
   setTimeout(() => { button.textContent = before; }, 1500);
 }
 
-async function compare(page, form) {
-  const { editor } = page;
-  $('#action-error').textContent = '';
-  const workers = Math.max(1, Math.min(64, Number(form.querySelector('#workers').value) || 1));
-  const schedulers = [{ type: 'sequential' }, { type: 'event_loop' }, { type: 'parallel', workers }];
-  busy(true);
-  let view;
-  try {
-    view = await api('POST', '/api/v1/compare', { graph: editor.graph, schedulers });
-  } catch (error) {
-    busy(false);
-    showActionError(editor, error);
-    return;
-  }
-  page.socket?.close();
-  setStatus('Comparing sequential, event loop and parallel · running…', 'running');
-  page.socket = renderCompare($('#compare-card'), view, editor.graph, {
-    done: comparison => {
-      busy(false);
-      setStatus('Compared ' + comparison.runs.length + ' schedulers', 'succeeded');
-      showLinks({ share: comparison.links?.share, self: comparison.links?.self }, null);
-      $('#link-trace').hidden = true;
-    },
-    failed: message => { busy(false); setStatus(message, 'error'); },
-  });
-}
-
 async function openFromQuery(page) {
   const params = new URLSearchParams(window.location.search);
   try {
     if (params.get('fork')) {
       const shared = await api('GET', '/api/v1/shared/' + encodeURIComponent(params.get('fork')));
       const graph = shared.graph || shared.runs?.[0]?.graph;
+      page.example.drop();
       if (graph) page.editor.load(graph);
-      setStatus('Forked from a shared ' + (shared.kind || 'run') + ': this copy is yours to edit.', '');
+      page.panel.note('Forked from a shared ' + (shared.kind || 'run') + ': this copy is yours to edit.');
     } else if (params.get('run')) {
       const view = await api('GET', '/api/v1/runs/' + encodeURIComponent(params.get('run')));
+      page.example.drop();
+      chooseScheduler(page.form, view.scheduler);
       page.editor.load(view.graph);
-      watchRun(page, view, view.scheduler, view.graph);
+      watchRun(page, view, page.editor.graph);
     }
   } catch (error) {
     $('#action-error').textContent = describe(error);

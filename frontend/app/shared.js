@@ -1,14 +1,15 @@
 // /s/{slug}: a shared run or comparison, read-only. All recorded events arrive through the stream (?share=slug),
 // then the page replays them at a chosen speed; the range input scrubs to any moment.
 import { api, describe } from './api.js';
-import { compareVerdict, renderBars } from './compare.js';
+import { makespanWords, renderBars } from './compare.js';
+import { openDeepLink } from './deep-link.js';
+import { $, el } from './dom.js';
+import { schedulerName, seconds } from './format.js';
 import { drawLoopChart } from './loop-chart.js';
 import { RunModel } from './run-model.js';
 import { openStream } from './run-stream.js';
-import { renderSummary, schedulerName } from './summary.js';
-import { seconds, Timeline } from './timeline.js';
-
-const $ = selector => document.querySelector(selector);
+import { renderSummary } from './summary.js';
+import { Timeline } from './timeline.js';
 
 export async function initShared(root) {
   const { slug, kind, id } = root.dataset;
@@ -27,23 +28,19 @@ export async function initShared(root) {
     + '?share=' + encodeURIComponent(slug);
   openStream(path, {
     events: frame => tracks.get(frame.runId || id)?.events.push(...(frame.events || [])),
-    summary: frame => { if (kind === 'run' || frame.comparison) ready(runs, tracks, endMs, kind); },
+    summary: frame => { if (kind === 'run' || frame.comparison) ready(view, runs, tracks, endMs, kind); },
     error: frame => { status.textContent = 'The recording could not be loaded: ' + (frame.detail || frame.title); },
     lost: () => { status.textContent = 'The connection closed before the recording was complete.'; },
   });
 }
 
 function track(run, endMs) {
-  const box = document.createElement('div');
-  box.className = 'compare-timeline';
-  const heading = document.createElement('h4');
-  heading.textContent = schedulerName(run.scheduler) + ' · makespan ' + seconds(run.makespanMs);
-  const wrap = document.createElement('div');
-  wrap.className = 'timeline-wrap';
-  const canvas = document.createElement('canvas');
-  canvas.className = 'timeline';
+  const box = el('div', null, 'compare-timeline');
+  const heading = el('h4', schedulerName(run.scheduler) + ' · ' + makespanWords(run));
+  const wrap = el('div', null, 'timeline-wrap');
+  const canvas = el('canvas', null, 'timeline');
   canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', 'Timeline on ' + schedulerName(run.scheduler) + ': makespan ' + seconds(run.makespanMs));
+  canvas.setAttribute('aria-label', 'Timeline on ' + schedulerName(run.scheduler) + ': ' + makespanWords(run));
   wrap.append(canvas);
   box.append(heading, wrap);
   $('#shared-timelines').append(box);
@@ -52,7 +49,7 @@ function track(run, endMs) {
   return { run, timeline, predicted, events: [], model: null, cursor: 0 };
 }
 
-function ready(runs, tracks, endMs, kind) {
+function ready(view, runs, tracks, endMs, kind) {
   const count = [...tracks.values()].reduce((n, t) => n + t.events.length, 0);
   $('#shared-status').textContent = 'Recorded ' + count + ' events. Press Play to replay, or drag the time slider.';
   const scrub = $('#replay-scrub'), play = $('#replay-play'), speed = $('#replay-speed'), out = $('#replay-time');
@@ -79,6 +76,7 @@ function ready(runs, tracks, endMs, kind) {
   play.addEventListener('click', () => setPlaying(!playing));
   scrub.addEventListener('input', () => { setPlaying(false); show(endMs * Number(scrub.value) / 1000); });
   show(endMs);
+  openDeepLink(window.location.hash, show, [...tracks.values()].map(tr => tr.timeline), $('#shared-status'));
   const first = runs[0];
   const firstTrack = tracks.get(first.id);
   renderSummary($('#summary-card'), first, firstTrack.model);
@@ -89,7 +87,7 @@ function ready(runs, tracks, endMs, kind) {
   if (kind === 'comparison') {
     $('#compare-card').hidden = false;
     renderBars($('#compare-bars'), runs);
-    $('#compare-verdict').textContent = compareVerdict(runs);
+    $('#compare-verdict').textContent = view.verdict?.text || '';
   }
 }
 
@@ -108,7 +106,5 @@ function seek(tr, ms) {
   tr.model.replayAt = ms;
   const done = tr.cursor >= tr.events.length;
   tr.model.finished = done;
-  tr.timeline.replayMs = done ? null : ms;
-  tr.timeline.measuredMakespanMs = done ? tr.run.makespanMs : null;
-  tr.timeline.requestDraw();
+  tr.timeline.showAt(ms, done ? tr.run.makespanMs : null);
 }

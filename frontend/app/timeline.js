@@ -7,10 +7,7 @@ const COLORS = { cpu: '#5b6ee1', io: '#e8a94a', ioSoft: '#fde7c7', stall: '#d645
   critical: '#111827', ghost: '#5b6ee1' };
 const GUTTER = 84, AXIS = 22, LANE_H = 28, LANE_GAP = 6, WAIT_H = 7, WAIT_GAP = 2, MAX_WAIT_ROWS = 14;
 
-export function seconds(ms) {
-  if (ms == null || Number.isNaN(ms)) return '–';
-  return ms >= 1000 ? (ms / 1000).toFixed(ms >= 10000 ? 2 : 3) + ' s' : ms.toFixed(ms < 10 ? 2 : 0) + ' ms';
-}
+import { seconds } from './format.js';
 
 function stripes(ctx, bg, fg, width, angle) {
   const size = 8, c = document.createElement('canvas');
@@ -56,6 +53,7 @@ export class Timeline {
     this.measuredMakespanMs = null;
     this.critical = new Set();
     this.showCritical = false;
+    this.focusId = null;        // a task highlighted by a deep link (#task=b); kept across setRun
     this.clockStart = null;
     this.replayMs = null;       // set by a replay: the time shown, bars in progress grow to it
     this.hits = [];
@@ -72,6 +70,7 @@ export class Timeline {
   }
 
   setRun(model, { predicted = null, predictedMakespanMs = null, criticalPath = [] } = {}) {
+    if (model) this.placeholder = null;
     this.model = model;
     this.predicted = predicted;
     this.predictedMakespanMs = predictedMakespanMs;
@@ -88,6 +87,32 @@ export class Timeline {
   }
 
   setCritical(on) { this.showCritical = on; this.requestDraw(); }
+
+  /** The predicted ghost and makespan mark, when they arrive after setRun(); null keeps what is there. */
+  setPrediction(predicted, predictedMakespanMs) {
+    if (predicted) this.predicted = predicted;
+    if (predictedMakespanMs != null) this.predictedMakespanMs = predictedMakespanMs;
+    this.requestDraw();
+  }
+
+  /** No run to draw: the empty timeline says why. */
+  showNothing(text) {
+    this.placeholder = text;
+    this.setRun(null);
+  }
+
+  /** Fixes the right end of the time axis (timelines compared on one axis). */
+  setEnd(endMs) { this.fixedEndMs = endMs; this.requestDraw(); }
+
+  /** A replay: shows the run as it was at {@code ms}; {@code measuredMakespanMs} once every event is applied. */
+  showAt(ms, measuredMakespanMs) {
+    this.replayMs = measuredMakespanMs == null ? ms : null;
+    this.measuredMakespanMs = measuredMakespanMs;
+    this.requestDraw();
+  }
+
+  /** The run ended before its graph did (cancelled, timed out, ...): bars in progress end at the stop. */
+  get stopped() { return !!this.model?.finished && this.model.status !== 'succeeded'; }
 
   /** Runs a wall clock from now until finish(): bars in progress grow to it. */
   startClock() { this.clockStart = performance.now(); this.tick(); }
@@ -201,20 +226,33 @@ export class Timeline {
     for (const t of this.model.order) {
       if (t.startMs == null || t.lane < 0) continue;
       if (onLoop && t.kind === 'io') continue;     // on the loop an io wait holds nothing: drawn beside the lane
-      const endMs = t.endMs ?? (t.state === 'cancelled' ? t.startMs : now);
+      // a task cut off by the stop keeps its bar up to the stop, outlined in red as stopped
+      const cut = t.endMs == null && t.state === 'cancelled';
+      const endMs = t.endMs ?? (cut ? Math.max(t.startMs, this.measuredMakespanMs ?? this.model.nowMs) : now);
       const x0 = x(t.startMs), w = Math.max(1, x(endMs) - x0), y = laneY(t.lane) + 2, h = LANE_H - 4;
-      const dim = this.showCritical && !this.critical.has(t.id);
-      ctx.globalAlpha = dim ? 0.25 : 1;
+      ctx.globalAlpha = this.dimmed(t) ? 0.25 : 1;
       ctx.fillStyle = this.barFill(t);
       ctx.fillRect(x0, y, w, h);
       ctx.strokeStyle = '#fff'; ctx.lineWidth = 1; ctx.strokeRect(x0 + 0.5, y + 0.5, w - 1, h - 1);
       if (this.showCritical && this.critical.has(t.id)) {
         ctx.strokeStyle = COLORS.critical; ctx.lineWidth = 2.5; ctx.strokeRect(x0, y, w, h);
       }
+      if (cut) { ctx.strokeStyle = COLORS.stall; ctx.lineWidth = 2; ctx.setLineDash([4, 2]); ctx.strokeRect(x0 + 1, y + 1, w - 2, h - 2); ctx.setLineDash([]); }
+      if (t.id === this.focusId) { ctx.strokeStyle = '#111827'; ctx.lineWidth = 2.5; ctx.strokeRect(x0, y, w, h); }
       this.label(ctx, t, x0, y, w, h, t.kind === 'cpu' ? '#fff' : '#111827');
       ctx.globalAlpha = 1;
-      this.hits.push({ x: x0, y, w, h, task: t, part: 'work' });
+      this.hits.push({ x: x0, y, w, h, task: t, part: cut ? 'stopped' : 'work' });
     }
+  }
+
+  /** Highlights one task (outlined, the others dimmed); null clears it. */
+  focus(taskId) {
+    this.focusId = taskId || null;
+    this.requestDraw();
+  }
+
+  dimmed(t) {
+    return (this.showCritical && !this.critical.has(t.id)) || (this.focusId != null && t.id !== this.focusId);
   }
 
   label(ctx, t, x0, y, w, h, color) {
@@ -235,8 +273,7 @@ export class Timeline {
     for (const [t, row, endMs] of L.waits.placed) {
       const y = top + 12 + row * (WAIT_H + WAIT_GAP);
       const due = Math.min(t.dueMs, Math.max(now, t.resumedMs ?? 0));
-      const dim = this.showCritical && !this.critical.has(t.id);
-      ctx.globalAlpha = dim ? 0.25 : 1;
+      ctx.globalAlpha = this.dimmed(t) ? 0.25 : 1;
       const x0 = x(t.startMs), xd = x(due);
       ctx.fillStyle = this.patterns.io;
       ctx.fillRect(x0, y, Math.max(1, xd - x0), WAIT_H);
@@ -289,7 +326,8 @@ export class Timeline {
     if (this.predictedMakespanMs != null) {
       mark(this.predictedMakespanMs, true, '#4338ca', 'predicted ' + seconds(this.predictedMakespanMs), close ? 13 : 0);
     }
-    if (this.measuredMakespanMs != null) mark(measured, false, '#111827', 'measured ' + seconds(measured), 0);
+    if (this.measuredMakespanMs != null && this.stopped) mark(measured, false, COLORS.stall, 'stopped at ' + seconds(measured), 0);
+    else if (this.measuredMakespanMs != null) mark(measured, false, '#111827', 'measured ' + seconds(measured), 0);
     else if (measured != null) mark(measured, false, '#1d4ed8', 't = ' + seconds(measured), 0);
   }
 
@@ -307,6 +345,7 @@ export class Timeline {
       'ready ' + seconds(t.readyMs) + ' · start ' + seconds(t.startMs) + ' · end ' + seconds(t.endMs)];
     if (t.readyMs != null && t.startMs != null) lines.push('waited for a lane/the loop ' + seconds(Math.max(0, t.startMs - t.readyMs)));
     if (t.dueMs != null) lines.push('io wait until ' + seconds(t.dueMs) + ' · stall ' + seconds(this.model.stallOf(t)));
+    if (hit.part === 'stopped') lines.push('stopped: the run ended before this task did');
     this.tooltip.textContent = lines.join('\n');
     this.tooltip.hidden = false;
     this.tooltip.style.left = Math.min(mx + 12, rect.width - 260) + 'px';

@@ -108,7 +108,8 @@ public final class Engine implements AutoCloseable {
             boolean keepEvents,
             Consumer<RunEvent> outlet) {
         var timeline = new Timeline(graph, clock, keepEvents, outlet);
-        timeline.runStarted(spec.wireName(), spec.laneCount());
+        int lanes = laneCount(spec, graph);
+        timeline.runStarted(spec.wireName(), lanes);
         RunStatus status = RunStatus.SUCCEEDED;
         String reason = null;
         try {
@@ -129,7 +130,7 @@ public final class Engine implements AutoCloseable {
         timeline.runFinished(status, reason);
         var timings = timeline.timings();
         long makespan = timeline.makespanNanos();
-        var analysis = RunAnalysis.of(graph.metrics(), spec, timings, makespan);
+        var analysis = RunAnalysis.of(graph.metrics(), spec, lanes, timings, makespan);
         return new RunResult(
                 spec,
                 clock.isVirtual(),
@@ -140,6 +141,13 @@ public final class Engine implements AutoCloseable {
                 timeline.events(),
                 timeline.eventCount(),
                 analysis);
+    }
+
+    /** The run's lanes: an event loop that offloads work adds its default executor's threads after the loop. */
+    static int laneCount(SchedulerSpec spec, TaskGraph graph) {
+        return spec instanceof SchedulerSpec.EventLoop loop && graph.anyOffloaded()
+                ? 1 + loop.executorThreads()
+                : spec.laneCount();
     }
 
     private void checkWithinLimits(SchedulerSpec scheduler) {

@@ -32,8 +32,14 @@ public record RunAnalysis(
 
     public static RunAnalysis of(
             GraphMetrics metrics, SchedulerSpec scheduler, List<TaskTiming> timings, long makespanNanos) {
+        return of(metrics, scheduler, scheduler.laneCount(), timings, makespanNanos);
+    }
+
+    /** @param lanes the run's lanes: the scheduler's, plus an event loop's executor threads when it offloads */
+    public static RunAnalysis of(
+            GraphMetrics metrics, SchedulerSpec scheduler, int lanes, List<TaskTiming> timings, long makespanNanos) {
         int workers = scheduler.laneCount();
-        long[] busy = laneBusy(scheduler, timings);
+        long[] busy = laneBusy(scheduler, lanes, timings);
         double[] utilisation = new double[busy.length];
         for (int lane = 0; lane < busy.length; lane++) {
             utilisation[lane] = makespanNanos == 0 ? 0 : (double) busy[lane] / makespanNanos;
@@ -52,8 +58,8 @@ public record RunAnalysis(
     }
 
     /** On the event loop an io task holds nothing while it waits; elsewhere every task holds its lane. */
-    private static long[] laneBusy(SchedulerSpec scheduler, List<TaskTiming> timings) {
-        long[] busy = new long[scheduler.laneCount()];
+    private static long[] laneBusy(SchedulerSpec scheduler, int lanes, List<TaskTiming> timings) {
+        long[] busy = new long[lanes];
         boolean ioHoldsLane = !(scheduler instanceof SchedulerSpec.EventLoop);
         for (TaskTiming t : timings) {
             boolean worked = t.startNanos() != TaskTiming.ABSENT

@@ -2,12 +2,15 @@ package dev.interleave.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.interleave.config.PlaygroundConfig;
 import dev.interleave.engine.graph.GraphSpec;
 import dev.interleave.engine.graph.Violation;
 import dev.interleave.engine.sched.SchedulerSpec;
 import dev.interleave.service.ServiceException;
+import dev.interleave.service.graph.GraphInput;
 import dev.interleave.service.identity.TrustedProxies;
 import dev.interleave.service.run.SimulationService;
+import dev.interleave.service.view.RunView;
 import dev.interleave.service.view.SchedulerView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -22,7 +25,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The playground at {@code /}: examples gallery, graph editor, scheduler picker and the live result area. Runs
@@ -38,19 +44,31 @@ public class PlaygroundPage {
 
         static native TemplateInstance page$prediction(Prediction prediction);
 
-        static native TemplateInstance page$problems(List<String> problems);
+        static native TemplateInstance page$problems(List<Violation> problems);
     }
+
+    private static final List<String> TYPES = List.of("sequential", "event_loop", "parallel");
 
     private final Examples examples;
     private final ObjectMapper json;
     private final SimulationService simulations;
+    private final PlaygroundConfig config;
+    private final GraphInput input;
     private final TrustedProxies proxies;
 
-    public PlaygroundPage(Examples examples, ObjectMapper json, SimulationService simulations, TrustedProxies proxies) {
+    public PlaygroundPage(
+            Examples examples,
+            ObjectMapper json,
+            SimulationService simulations,
+            PlaygroundConfig config,
+            GraphInput input,
+            TrustedProxies proxies) {
         this.proxies = proxies;
         this.examples = examples;
         this.json = json;
         this.simulations = simulations;
+        this.config = config;
+        this.input = input;
     }
 
     @GET
@@ -61,22 +79,29 @@ public class PlaygroundPage {
         return Templates.page(examples.all(), selected);
     }
 
-    /** htmx: the "Predicted: ..." line under the Run button; user mistakes answer 422 with plain words. */
+    /**
+     * htmx: the page's one prediction channel, asked on every edit. The "Predicted: ..." line, a warning for each
+     * scheduler whose run would hit the deadline, and the chosen scheduler's virtual-time run for the timeline's
+     * preview; or, for a graph or worker count the server refuses, every violation with its JSON pointer (422),
+     * which the page shows once in this list and at the offending field. Values are never adjusted.
+     */
     @POST
     @Path("playground/prediction")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response prediction(
             @FormParam("graph") String graphJson,
-            @FormParam("workers") Integer workers,
+            @FormParam("scheduler") String scheduler,
+            @FormParam("workers") String workers,
             @Context HttpServerRequest http) {
         String peer = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
         var client = proxies.client(
                 peer, http.getHeader("X-Forwarded-For"), http.getHeader("X-Forwarded-Proto"), http.isSSL());
         try {
-            simulations.charge(client.address(), 3); // three schedulers below
+            simulations.charge(client.address(), TYPES.size()); // one simulation per scheduler below
         } catch (ServiceException.Busy busy) {
-            return Response.fromResponse(problems(List.of("Too many predictions from your network; wait a moment.")))
+            return Response.fromResponse(problems(List.of(new Violation(
+                            "", "too-many-predictions", "Too many predictions from your network; wait a moment."))))
                     .status(429)
                     .header("Retry-After", Math.max(1, busy.retryAfter().toSeconds()))
                     .build();
@@ -85,32 +110,80 @@ public class PlaygroundPage {
         try {
             spec = json.readValue(graphJson == null ? "" : graphJson, GraphSpec.class);
         } catch (JsonProcessingException e) {
-            return problems(List.of(
+            return problems(List.of(new Violation(
+                    "/graph",
+                    "malformed-json",
                     "The graph is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ")."));
+                            + e.getLocation().getColumnNr() + ").")));
         }
-        int lanes = workers == null ? 2 : Math.clamp(workers, 1, SchedulerSpec.MAX_WORKERS);
+        var violations = new LinkedHashSet<Violation>();
+        Integer lanes = workers(workers, violations);
+        if (violations.isEmpty()) {
+            try {
+                input.scheduler(new SchedulerView("parallel", lanes), "/scheduler"); // checked apart from the graph
+            } catch (ServiceException.Invalid e) {
+                violations.addAll(e.violations());
+            }
+        }
+        boolean refused = !violations.isEmpty();
+        var runs = new HashMap<String, RunView>();
+        for (String type : TYPES) {
+            if ("parallel".equals(type) && refused) {
+                continue;
+            }
+            try {
+                runs.put(
+                        type,
+                        simulations.simulate(spec, new SchedulerView(type, "parallel".equals(type) ? lanes : null)));
+            } catch (ServiceException.Invalid e) {
+                violations.addAll(e.violations());
+            }
+        }
+        if (!violations.isEmpty()) {
+            return problems(List.copyOf(violations));
+        }
+        String chosen = scheduler != null && TYPES.contains(scheduler) ? scheduler : "event_loop";
+        var prediction = new Prediction(
+                runs.get("sequential").makespanMs(),
+                runs.get("event_loop").makespanMs(),
+                runs.get("parallel").makespanMs(),
+                runs.get("parallel").scheduler().workers(),
+                chosen,
+                config.runs().deadline().toMillis(),
+                json(runs.get(chosen)));
+        return Response.ok(Templates.page$prediction(prediction)).build();
+    }
+
+    /**
+     * The workers field as typed (null when not sent: the configured default); a blank or non-number is a
+     * violation, like a number out of range.
+     */
+    private static Integer workers(String typed, Set<Violation> violations) {
+        if (typed == null) {
+            return null;
+        }
         try {
-            var prediction = new Prediction(
-                    makespanMs(spec, new SchedulerView("sequential", null)),
-                    makespanMs(spec, new SchedulerView("event_loop", null)),
-                    makespanMs(spec, new SchedulerView("parallel", lanes)),
-                    lanes);
-            return Response.ok(Templates.page$prediction(prediction)).build();
-        } catch (ServiceException.Invalid e) {
-            return problems(
-                    e.violations().stream().map(Violation::message).limit(5).toList());
+            return Integer.valueOf(typed.strip());
+        } catch (NumberFormatException e) {
+            violations.add(new Violation(
+                    "/scheduler/workers",
+                    "workers-not-a-number",
+                    "workers must be a whole number from 1 to " + SchedulerSpec.MAX_WORKERS + ", was '" + typed + "'"));
+            return null;
         }
     }
 
-    /** Runs on a worker thread (a blocking resource method): simulations are CPU-bound. */
-    private double makespanMs(GraphSpec spec, SchedulerView scheduler) {
-        return simulations.simulate(spec, scheduler).makespanMs();
+    private String json(RunView run) {
+        try {
+            return json.writeValueAsString(run);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a simulated run could not be written as JSON", e);
+        }
     }
 
-    private static Response problems(List<String> messages) {
+    private static Response problems(List<Violation> violations) {
         return Response.status(422)
-                .entity(Templates.page$problems(messages))
+                .entity(Templates.page$problems(violations))
                 .type(MediaType.TEXT_HTML)
                 .build();
     }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -26,20 +27,33 @@ public class SharedPage {
         static native TemplateInstance page(SharedItem item);
 
         static native TemplateInstance missing(String slug);
+
+        static native TemplateInstance embed(SharedItem item);
     }
 
     private final SharedService shared;
+    private final SecurityHeaders security;
 
-    public SharedPage(SharedService shared) {
+    public SharedPage(SharedService shared, SecurityHeaders security) {
         this.shared = shared;
+        this.security = security;
     }
 
+    /**
+     * The shared page, or with {@code ?embed=1} a compact read-only frame (timeline and replay controls) for
+     * slides and course pages, which the configured sites may frame ({@code interleave.embed.frame-ancestors}).
+     */
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Uni<Response> get(@PathParam("slug") String slug) {
+    public Uni<Response> get(@PathParam("slug") String slug, @QueryParam("embed") String embed) {
+        boolean framed = "1".equals(embed);
         return shared.find(slug)
-                .map(found ->
-                        Response.ok(Templates.page(SharedItem.of(slug, found))).build())
+                .map(found -> framed
+                        ? Response.ok(Templates.embed(SharedItem.of(slug, found)))
+                                .header(SecurityHeaders.CSP, security.embedPolicy())
+                                .build()
+                        : Response.ok(Templates.page(SharedItem.of(slug, found)))
+                                .build())
                 .onFailure(ServiceException.NotFound.class)
                 .recoverWithItem(() ->
                         Response.status(404).entity(Templates.missing(slug)).build());

@@ -75,4 +75,16 @@ class ComparisonResourceTest {
                 .statusCode(422)
                 .body("errors[0].pointer", equalTo("/schedulers/1/type"));
     }
+
+    @Test
+    void threadsOptionsInAComparisonAreValidatedWithPointers() {
+        Caller.anonymous()
+                .json("{\"graph\":" + Caller.smallGraph() + ",\"schedulers\":[{\"type\":\"threads\",\"workers\":2},"
+                        + "{\"type\":\"threads\",\"workers\":2,\"gil\":false,\"cores\":0}]}")
+                .post("/api/v1/compare")
+                .then()
+                .statusCode(422)
+                .body("errors[0].pointer", equalTo("/schedulers/1/cores"))
+                .body("errors[0].code", equalTo("cores-out-of-range"));
+    }
 }

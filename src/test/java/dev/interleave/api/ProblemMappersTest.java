@@ -92,7 +92,7 @@ class ProblemMappersTest {
                 .contentType("application/problem+json")
                 .body("errors[0].pointer", equalTo("/scheduler/workers"))
                 .body("errors[0].code", equalTo("workers-out-of-range"));
-        me.json("{\"graph\":" + Caller.smallGraph() + ",\"scheduler\":{\"type\":\"threads\"}}")
+        me.json("{\"graph\":" + Caller.smallGraph() + ",\"scheduler\":{\"type\":\"fibers\"}}")
                 .post("/api/v1/simulate")
                 .then()
                 .statusCode(422)

@@ -71,6 +71,35 @@ class RunResourceTest {
     }
 
     @Test
+    void aThreadsRunRunsForRealAndItsPythonProgramIsAThreadPool() {
+        var me = Caller.anonymous();
+        String id = me.json(Caller.runBody("{\"type\":\"threads\",\"workers\":2}"))
+                .post("/api/v1/runs")
+                .then()
+                .statusCode(202)
+                .body("scheduler.type", equalTo("threads"))
+                .body("predictedMakespanMs", equalTo(40.0f))
+                .extract()
+                .path("id");
+        me.awaitStatus(id, "succeeded");
+        me.given()
+                .get("/api/v1/runs/" + id)
+                .then()
+                .statusCode(200)
+                .body("makespanMs", greaterThan(39.0f))
+                .body("utilisation", hasSize(2));
+        me.given()
+                .get("/api/v1/runs/" + id + "/python")
+                .then()
+                .statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("ThreadPoolExecutor(max_workers=WORKERS"));
+        me.json(Caller.runBody("{\"type\":\"threads\",\"gil\":\"no\"}"))
+                .post("/api/v1/runs")
+                .then()
+                .statusCode(400);
+    }
+
+    @Test
     void listsMineNewestFirstWithoutTaskDetail() {
         var me = Caller.anonymous();
         String first = me.json(Caller.runBody("{\"type\":\"sequential\"}"))

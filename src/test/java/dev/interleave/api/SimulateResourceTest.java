@@ -58,4 +58,66 @@ class SimulateResourceTest {
                 .statusCode(200)
                 .body("scheduler.type", equalTo("parallel"));
     }
+
+    @Test
+    void threadsUnderTheGilSimulateWithTheirOptionsEchoed() {
+        // a(30 io) and b(20 io) overlap on two threads; c(10 cpu) after both: 40 ms.
+        Caller.anonymous()
+                .json("{\"graph\":" + Caller.smallGraph() + ",\"scheduler\":{\"type\":\"threads\",\"workers\":2}}")
+                .post("/api/v1/simulate")
+                .then()
+                .statusCode(200)
+                .body("makespanMs", equalTo(40.0f))
+                .body("scheduler.type", equalTo("threads"))
+                .body("scheduler.workers", equalTo(2))
+                .body("scheduler.gil", is(true))
+                .body("scheduler.cores", equalTo(4));
+    }
+
+    @Test
+    void limitsAndOffloadAreAcceptedOnTheEventLoop() {
+        String graph = """
+                {"limits":{"api":1},"tasks":[{"id":"a","kind":"io","ms":30,"limit":"api"},
+                {"id":"b","kind":"io","ms":20,"limit":"api"},{"id":"c","kind":"blocking_io","ms":10,"offload":true}]}""";
+        Caller.anonymous()
+                .json("{\"graph\":" + graph + ",\"scheduler\":{\"type\":\"event_loop\",\"cores\":2}}")
+                .post("/api/v1/simulate")
+                .then()
+                .statusCode(200)
+                .body("makespanMs", equalTo(50.0f))
+                .body("scheduler.cores", equalTo(2))
+                .body("tasks.find { it.id == 'c' }.lane", equalTo(1));
+    }
+
+    @Test
+    void schedulerOptionsOnTheWrongSchedulerOrOutOfRangeAre422WithPointers() {
+        Caller.anonymous()
+                .json("{\"graph\":" + Caller.smallGraph()
+                        + ",\"scheduler\":{\"type\":\"parallel\",\"gil\":false,\"cores\":2}}")
+                .post("/api/v1/simulate")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.pointer", equalTo(List.of("/scheduler/gil", "/scheduler/cores")))
+                .body("errors.code", equalTo(List.of("gil-not-allowed", "cores-not-allowed")));
+        Caller.anonymous()
+                .json("{\"graph\":" + Caller.smallGraph()
+                        + ",\"scheduler\":{\"type\":\"threads\",\"workers\":65,\"cores\":0}}")
+                .post("/api/v1/simulate")
+                .then()
+                .statusCode(422)
+                .body("errors.code", equalTo(List.of("workers-out-of-range", "cores-out-of-range")));
+    }
+
+    @Test
+    void anUnknownLimitIs422WithItsPointer() {
+        String graph = "{\"tasks\":[{\"id\":\"a\",\"kind\":\"io\",\"ms\":30,\"limit\":\"api\"}]}";
+        Caller.anonymous()
+                .json("{\"graph\":" + graph + ",\"scheduler\":{\"type\":\"event_loop\"}}")
+                .post("/api/v1/simulate")
+                .then()
+                .statusCode(422)
+                .body("errors[0].pointer", equalTo("/graph/tasks/0/limit"))
+                .body("errors[0].code", equalTo("unknown-limit"));
+    }
 }

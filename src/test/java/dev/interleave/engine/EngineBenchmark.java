@@ -81,8 +81,11 @@ class EngineBenchmark {
                 OVERHEAD_TASKS, REPEATS);
         row("  %-26s %12s %14s", "scheduler", "wall", "per task");
         double loopNanosPerTask = 0;
-        for (SchedulerSpec scheduler :
-                List.of(new SchedulerSpec.Sequential(), new SchedulerSpec.EventLoop(), new SchedulerSpec.Parallel(2))) {
+        for (SchedulerSpec scheduler : List.of(
+                new SchedulerSpec.Sequential(),
+                new SchedulerSpec.EventLoop(),
+                new SchedulerSpec.Parallel(2),
+                new SchedulerSpec.Threads(2))) {
             int n = scheduler instanceof SchedulerSpec.Parallel ? PARALLEL_OVERHEAD_TASKS : OVERHEAD_TASKS;
             TaskGraph graph = zeroMsIo(n);
             long best = Long.MAX_VALUE;
@@ -129,16 +132,18 @@ class EngineBenchmark {
                         + " %d s of warm-up;",
                 graph.size(), graph.edgeCount(), TIMED_SIMULATIONS, WARM_UP_NANOS / 1_000_000_000L);
         row("    wall time, and in brackets the simulating thread's CPU time, which other processes do not inflate)");
-        row("  %-12s %24s %24s %26s", "scheduler", "keep events", "no events", "tasks/s keep (none)");
+        row("  %-18s %24s %24s %26s", "scheduler", "keep events", "no events", "tasks/s keep (none)");
         for (SchedulerSpec scheduler : List.of(
                 new SchedulerSpec.Sequential(),
                 new SchedulerSpec.EventLoop(),
                 new SchedulerSpec.Parallel(2),
-                new SchedulerSpec.Parallel(8))) {
+                new SchedulerSpec.Parallel(8),
+                new SchedulerSpec.Threads(4),
+                new SchedulerSpec.Threads(4, false, 2))) {
             long[] keep = bestSimulation(graph, scheduler, true);
             long[] none = bestSimulation(graph, scheduler, false);
             row(
-                    "  %-12s %9.1f ms (%6.1f cpu) %9.1f ms (%6.1f cpu) %12s (%s)",
+                    "  %-18s %9.1f ms (%6.1f cpu) %9.1f ms (%6.1f cpu) %12s (%s)",
                     scheduler.describe(),
                     keep[0] / 1e6,
                     keep[1] / 1e6,
@@ -147,7 +152,7 @@ class EngineBenchmark {
                     rate(graph.size(), keep[0]),
                     rate(graph.size(), none[0]));
             row(
-                    "  %-12s %24s %24s %12s (%s) by cpu time",
+                    "  %-18s %24s %24s %12s (%s) by cpu time",
                     "", "", "", rate(graph.size(), keep[1]), rate(graph.size(), none[1]));
         }
         row("  target: >= 1,000,000 tasks/s");

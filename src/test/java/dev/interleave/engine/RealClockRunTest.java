@@ -89,8 +89,40 @@ class RealClockRunTest {
         assertThat(result.makespanNanos()).isGreaterThanOrEqualTo(200 * MS).isLessThan(oneAfterTheOther);
     }
 
+    @Test
+    void threadsUnderTheGilComputeOneAtATimeAndOverlapWaits() throws Exception {
+        var cpu =
+                run(GraphSpec.named("cpu 100 + 100").cpu("a", 100).cpu("b", 100).graph(), new SchedulerSpec.Threads(2));
+        // The model's GIL holder burns real CPU on the run's thread: two 100 ms burns take at least 200 ms.
+        assertThat(cpu.makespanNanos()).isGreaterThanOrEqualTo(200 * MS);
+        assertThat(cpu.task("b").startNanos())
+                .as("b starts at a forced switch")
+                .isLessThan(cpu.task("a").endNanos());
+        var io = run(GraphSpec.named("io 150 x 2").io("a", 150).io("b", 150).graph(), new SchedulerSpec.Threads(2));
+        assertThat(io.makespanNanos()).isBetween(150 * MS, 280 * MS);
+    }
+
+    @Test
+    void offloadedBlockingCallsOverlapOnTheDefaultExecutor() throws Exception {
+        var graph = GraphSpec.named("to_thread 150 x 2")
+                .add(dev.interleave.engine.graph.TaskSpec.of("a", dev.interleave.engine.graph.TaskKind.BLOCKING_IO, 150)
+                        .offloaded())
+                .add(dev.interleave.engine.graph.TaskSpec.of("b", dev.interleave.engine.graph.TaskKind.BLOCKING_IO, 150)
+                        .offloaded())
+                .graph();
+        var result = run(graph, new SchedulerSpec.EventLoop());
+        assertThat(result.makespanNanos()).isBetween(150 * MS, 280 * MS);
+        assertThat(result.task("a").lane())
+                .isNotEqualTo(result.task("b").lane())
+                .isPositive();
+    }
+
     static Stream<SchedulerSpec> schedulers() {
-        return Stream.of(new SchedulerSpec.Sequential(), new SchedulerSpec.EventLoop(), new SchedulerSpec.Parallel(2));
+        return Stream.of(
+                new SchedulerSpec.Sequential(),
+                new SchedulerSpec.EventLoop(),
+                new SchedulerSpec.Parallel(2),
+                new SchedulerSpec.Threads(2));
     }
 
     @ParameterizedTest

@@ -54,15 +54,28 @@ final class Browser implements AutoCloseable {
                 "--disable-sync",
                 "--user-data-dir=" + profile,
                 "--window-size=" + width + "," + height);
+        // Console messages (warnings, errors, failed loads such as a favicon 404) are read back by consoleProblems().
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
-        // The window size includes no browser chrome in headless mode on every version; pin the viewport itself.
+        viewport(width, height);
+    }
+
+    /** Pins the viewport (the window size includes no browser chrome in headless mode on every version). */
+    void viewport(int width, int height) {
         driver.executeCdpCommand(
                 "Emulation.setDeviceMetricsOverride",
                 java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+    }
+
+    /** Waits two animation frames: what a resize or a state change needs to be drawn. */
+    void settle() {
+        ((JavascriptExecutor) driver)
+                .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + "requestAnimationFrame(() => requestAnimationFrame(() => done(true)));");
     }
 
     Object js(String script, Object... args) {
@@ -71,6 +84,17 @@ final class Browser implements AutoCloseable {
 
     <T> T await(Duration timeout, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(condition);
+    }
+
+    /**
+     * Console warnings and errors since the last call, including the browser's own reports of failed loads
+     * ("Failed to load resource: ... 404").
+     */
+    java.util.List<String> consoleProblems() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+                .map(entry -> entry.getLevel() + " " + entry.getMessage())
+                .toList();
     }
 
     /** Saves a PNG under target/screenshots (not in git) for a person to look at. */

@@ -12,6 +12,11 @@ public record GraphLimits(int maxTasks, int maxEdges) {
     public static final int MAX_ID_LENGTH = 64;
     public static final int MAX_LABEL_LENGTH = 500;
     public static final int MAX_NAME_LENGTH = 200;
+    /** Largest value of a named limit (a semaphore's initial value). */
+    public static final int MAX_LIMIT = 10_000;
+    /** Most named limits in one graph. */
+    public static final int MAX_LIMITS = 100;
+
     public static final GraphLimits DEFAULT = new GraphLimits(10_000, 100_000);
 
     public GraphLimits {

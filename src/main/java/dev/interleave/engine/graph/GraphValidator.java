@@ -31,7 +31,7 @@ public final class GraphValidator {
         if (!check.violations.isEmpty()) {
             throw new GraphInvalidException(check.violations);
         }
-        return new TaskGraph(spec.name(), check.tasks, check.dependencies);
+        return new TaskGraph(spec.name(), check.limitNames, check.limitValues, check.tasks, check.dependencies);
     }
 
     /** State of one validation; discarded afterwards. */
@@ -40,6 +40,8 @@ public final class GraphValidator {
         private final List<Violation> violations = new ArrayList<>();
         private final List<Task> tasks = new ArrayList<>();
         private int[][] dependencies;
+        private final List<String> limitNames = new ArrayList<>();
+        private final List<Integer> limitValues = new ArrayList<>();
 
         Check(GraphSpec spec) {
             this.spec = spec;
@@ -69,19 +71,74 @@ public final class GraphValidator {
                         "the graph has " + count + " tasks; at most " + limits.maxTasks() + " are allowed");
                 return this;
             }
-            Map<String, Integer> indexById = checkTasks();
+            Map<String, Integer> limitIndex = checkLimits();
+            Map<String, Integer> indexById = checkTasks(limitIndex);
             dependencies = checkDependencies(indexById);
             checkCycles();
             return this;
         }
 
-        private Map<String, Integer> checkTasks() {
+        /** Each named limit: a well-formed name and an integer from 1 to {@link GraphLimits#MAX_LIMIT}. */
+        private Map<String, Integer> checkLimits() {
+            Map<String, Integer> index = new HashMap<>();
+            if (spec.limits() == null) {
+                return index;
+            }
+            if (spec.limits().size() > GraphLimits.MAX_LIMITS) {
+                add(
+                        "/limits",
+                        "too-many-limits",
+                        "the graph has " + spec.limits().size() + " limits; at most " + GraphLimits.MAX_LIMITS
+                                + " are allowed");
+                return index;
+            }
+            for (var entry : spec.limits().entrySet()) {
+                String name = entry.getKey();
+                String at = "/limits/" + pointerToken(name);
+                Number value = entry.getValue();
+                if (name == null || name.isEmpty() || !isWellFormedId(name)) {
+                    add(
+                            at,
+                            "malformed-limit-name",
+                            "limit name '" + name + "' must be 1-" + GraphLimits.MAX_ID_LENGTH
+                                    + " letters, digits, '_', '-' or '.', not starting with '-' or '.'");
+                    index.put(name, UNKNOWN_LIMIT); // reported here, not again by each task naming it
+                } else if (!isWholeInRange(value)) {
+                    add(
+                            at,
+                            "limit-out-of-range",
+                            "limit '" + name + "' is " + value + "; it must be a whole number from 1 to "
+                                    + GraphLimits.MAX_LIMIT);
+                    index.put(name, UNKNOWN_LIMIT);
+                } else {
+                    index.put(name, limitNames.size());
+                    limitNames.add(name);
+                    limitValues.add(value.intValue());
+                }
+            }
+            return index;
+        }
+
+        private static boolean isWholeInRange(Number value) {
+            if (value == null) {
+                return false;
+            }
+            double d = value.doubleValue();
+            return d == Math.rint(d) && d >= 1 && d <= GraphLimits.MAX_LIMIT;
+        }
+
+        /** RFC 6901 escaping of one reference token. */
+        private static String pointerToken(String name) {
+            return name == null ? "null" : name.replace("~", "~0").replace("/", "~1");
+        }
+
+        private Map<String, Integer> checkTasks(Map<String, Integer> limitIndex) {
             Map<String, Integer> indexById = new HashMap<>();
             for (int i = 0; i < spec.tasks().size(); i++) {
                 TaskSpec t = spec.tasks().get(i);
                 String at = "/tasks/" + i; // cheap next to the checks below; built once per task
                 if (t == null) {
-                    add(at, "missing-task", "task " + i + " is null; expected an object");
+                    add(at, "missing-task", "the task at position " + (i + 1) + " is null; expected an object");
                     tasks.add(null);
                     continue;
                 }
@@ -95,16 +152,51 @@ public final class GraphValidator {
                             "label has " + t.label().length() + " characters; at most " + GraphLimits.MAX_LABEL_LENGTH
                                     + " are allowed");
                 }
-                boolean usable = kind != null && ms != null && t.id() != null;
-                tasks.add(usable ? new Task(i, t.id(), kind, ms, Task.nanosOf(ms), t.label()) : null);
+                int limit = checkLimit(t, at, limitIndex);
+                boolean offload = Boolean.TRUE.equals(t.offload());
+                if (offload && kind == TaskKind.IO) {
+                    add(
+                            at + "/offload",
+                            "offload-not-allowed",
+                            "task '" + t.id() + "' is io, which awaits without blocking; only blocking_io and cpu "
+                                    + "can be offloaded");
+                }
+                boolean usable = kind != null
+                        && ms != null
+                        && t.id() != null
+                        && limit != UNKNOWN_LIMIT
+                        && !(offload && kind == TaskKind.IO);
+                tasks.add(usable ? new Task(i, t.id(), kind, ms, Task.nanosOf(ms), t.label(), limit, offload) : null);
             }
             return indexById;
+        }
+
+        private static final int UNKNOWN_LIMIT = -2;
+
+        /** The index of the task's limit, -1 without one, or {@link #UNKNOWN_LIMIT} (reported). */
+        private int checkLimit(TaskSpec t, String at, Map<String, Integer> limitIndex) {
+            if (t.limit() == null) {
+                return -1;
+            }
+            Integer index = limitIndex.get(t.limit());
+            if (index != null && index == UNKNOWN_LIMIT) {
+                return UNKNOWN_LIMIT; // the limit itself was refused and reported
+            }
+            if (index == null) {
+                add(
+                        at + "/limit",
+                        "unknown-limit",
+                        "task '" + t.id() + "' runs under limit '" + t.limit() + "', which is not in the graph's "
+                                + "\"limits\"");
+                return UNKNOWN_LIMIT;
+            }
+            return index;
         }
 
         private void checkId(TaskSpec t, int i, String at, Map<String, Integer> indexById) {
             String id = t.id();
             if (id == null || id.isEmpty()) {
-                add(at + "/id", "missing-id", "task " + i + " has no id");
+                add(at + "/id", "missing-id", "the task at position " + (i + 1) + " has no id");
             } else if (!isWellFormedId(id)) {
                 add(
                         at + "/id",
@@ -146,7 +238,10 @@ public final class GraphValidator {
             }
             var kind = TaskKind.fromWireName(t.kind());
             if (kind.isEmpty()) {
-                add(at + "/kind", "unknown-kind", "kind '" + t.kind() + "' is not one of io, blocking_io, cpu");
+                add(
+                        at + "/kind",
+                        "unknown-kind",
+                        "task '" + t.id() + "': kind '" + t.kind() + "' is not one of io, blocking_io, cpu");
             }
             return kind.orElse(null);
         }
@@ -161,7 +256,8 @@ public final class GraphValidator {
                 add(
                         at + "/ms",
                         "ms-out-of-range",
-                        "ms " + ms + " must be a finite number from 0 to " + (long) GraphLimits.MAX_MS);
+                        "task '" + t.id() + "': ms " + ms + " must be a finite number from 0 to "
+                                + (long) GraphLimits.MAX_MS);
                 return null;
             }
             return ms;

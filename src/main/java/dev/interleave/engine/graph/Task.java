@@ -11,8 +11,11 @@ import java.util.Objects;
  * @param ms            duration as the user wrote it, in milliseconds
  * @param durationNanos the same duration in nanoseconds, rounded
  * @param label         free text, may be null
+ * @param limit         index of the graph limit its work runs under ({@link TaskGraph#limitName}), or -1
+ * @param offload       its work runs on an executor thread under the event loop ({@code asyncio.to_thread})
  */
-public record Task(int index, String id, TaskKind kind, double ms, long durationNanos, String label) {
+public record Task(
+        int index, String id, TaskKind kind, double ms, long durationNanos, String label, int limit, boolean offload) {
 
     public Task {
         Objects.requireNonNull(id, "id");
@@ -23,6 +26,14 @@ public record Task(int index, String id, TaskKind kind, double ms, long duration
         if (durationNanos < 0) {
             throw new IllegalArgumentException("duration must be >= 0, was " + durationNanos + " ns");
         }
+        if (offload && kind == TaskKind.IO) {
+            throw new IllegalArgumentException("an io task cannot be offloaded");
+        }
+    }
+
+    /** A task without a limit, not offloaded. */
+    public Task(int index, String id, TaskKind kind, double ms, long durationNanos, String label) {
+        this(index, id, kind, ms, durationNanos, label, -1, false);
     }
 
     static long nanosOf(double ms) {

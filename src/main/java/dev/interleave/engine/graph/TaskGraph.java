@@ -2,6 +2,7 @@ package dev.interleave.engine.graph;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,26 +23,43 @@ public final class TaskGraph {
     private final String[] ids;
     private final TaskKind[] kinds;
     private final long[] durations;
+    /** Per task: index of its limit or -1. */
+    private final int[] limitOf;
+    /** Per task: its work is offloaded to an executor thread. */
+    private final boolean[] offloaded;
+
+    private final String[] limitNames;
+    private final int[] limitValues;
+    private final boolean anyOffloaded;
     private final Edges dependencies;
     private final Edges dependents;
     private final Map<String, Integer> indexById;
     /** Computed on first use; the graph is immutable, so a race computes the same value twice at worst. */
     private volatile GraphMetrics metrics;
 
-    TaskGraph(String name, List<Task> tasks, int[][] dependencies) {
+    TaskGraph(String name, List<String> limitNames, List<Integer> limitValues, List<Task> tasks, int[][] dependencies) {
         this.name = name;
         this.tasks = List.copyOf(tasks);
+        this.limitNames = limitNames.toArray(String[]::new);
+        this.limitValues = limitValues.stream().mapToInt(Integer::intValue).toArray();
         int n = tasks.size();
         this.ids = new String[n];
         this.kinds = new TaskKind[n];
         this.durations = new long[n];
+        this.limitOf = new int[n];
+        this.offloaded = new boolean[n];
         this.indexById = new HashMap<>(n * 2);
+        boolean any = false;
         for (var task : tasks) {
             ids[task.index()] = task.id();
             kinds[task.index()] = task.kind();
             durations[task.index()] = task.durationNanos();
+            limitOf[task.index()] = task.limit();
+            offloaded[task.index()] = task.offload();
+            any |= task.offload();
             indexById.put(task.id(), task.index());
         }
+        this.anyOffloaded = any;
         this.dependencies = Edges.of(dependencies);
         this.dependents = this.dependencies.inverted();
     }
@@ -85,6 +103,35 @@ public final class TaskGraph {
 
     public long durationNanos(int task) {
         return durations[task];
+    }
+
+    /** Index of the limit task {@code task} runs under, or -1. */
+    public int limit(int task) {
+        return limitOf[task];
+    }
+
+    /** True when task {@code task}'s work runs on an executor thread under the event loop. */
+    public boolean offloaded(int task) {
+        return offloaded[task];
+    }
+
+    /** True when some task is offloaded. */
+    public boolean anyOffloaded() {
+        return anyOffloaded;
+    }
+
+    /** How many named limits the graph has. */
+    public int limitCount() {
+        return limitNames.length;
+    }
+
+    public String limitName(int limit) {
+        return limitNames[limit];
+    }
+
+    /** The limit's value: how many tasks may hold it at once. */
+    public int limitValue(int limit) {
+        return limitValues[limit];
     }
 
     /** How many tasks task {@code task} awaits. */
@@ -148,8 +195,22 @@ public final class TaskGraph {
             for (int k = 0; k < dependencyCount(task.index()); k++) {
                 after.add(ids[dependency(task.index(), k)]);
             }
-            specs.add(new TaskSpec(task.id(), task.kind().wireName(), task.ms(), task.label(), after));
+            specs.add(new TaskSpec(
+                    task.id(),
+                    task.kind().wireName(),
+                    task.ms(),
+                    task.label(),
+                    after,
+                    task.limit() < 0 ? null : limitNames[task.limit()],
+                    task.offload() ? Boolean.TRUE : null));
         }
-        return new GraphSpec(name, specs);
+        Map<String, Number> limits = null;
+        if (limitNames.length > 0) {
+            limits = new LinkedHashMap<>();
+            for (int i = 0; i < limitNames.length; i++) {
+                limits.put(limitNames[i], limitValues[i]);
+            }
+        }
+        return new GraphSpec(name, limits, specs);
     }
 }

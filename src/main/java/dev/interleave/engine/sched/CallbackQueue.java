@@ -6,52 +6,49 @@ package dev.interleave.engine.sched;
  */
 final class CallbackQueue {
 
-    /** Kinds of callback, as in CPython: a task's {@code __step}, its {@code __wakeup}, a timer's handle. */
+    /**
+     * Kinds of callback, as in CPython: a task's {@code __step}, its {@code __wakeup}, a timer's handle; for
+     * offloaded work the chained future's {@code _set_state} (queued by the worker thread), the self-pipe reader
+     * {@code _read_from_self} and the chain's {@code _call_check_cancel}. The last two do nothing here but take a
+     * slot in the deque, which orders what comes after them.
+     */
     static final int STEP = 0;
 
     static final int WAKEUP = 1;
     static final int TIMER = 2;
+    static final int SET_STATE = 3;
+    static final int READ_FROM_SELF = 4;
+    static final int CHECK_CANCEL = 5;
 
-    private int[] ring = new int[64];
-    private int head;
-    private int size;
+    private static final int KIND_BITS = 3;
+
+    private final IntFifo ring = new IntFifo();
 
     void add(int kind, int task) {
-        if (size == ring.length) {
-            int[] bigger = new int[ring.length * 2];
-            for (int i = 0; i < size; i++) {
-                bigger[i] = ring[(head + i) & (ring.length - 1)];
-            }
-            ring = bigger;
-            head = 0;
-        }
-        ring[(head + size++) & (ring.length - 1)] = task << 2 | kind;
+        ring.add(task << KIND_BITS | kind);
     }
 
     int size() {
-        return size;
+        return ring.size();
     }
 
     boolean isEmpty() {
-        return size == 0;
+        return ring.isEmpty();
     }
 
     /** Removes the first callback and returns it packed; read it with {@link #kind} and {@link #task}. */
     int poll() {
-        if (size == 0) {
+        if (ring.isEmpty()) {
             throw new IllegalStateException("no ready callbacks");
         }
-        int packed = ring[head];
-        head = (head + 1) & (ring.length - 1);
-        size--;
-        return packed;
+        return ring.poll();
     }
 
     static int kind(int packed) {
-        return packed & 3;
+        return packed & ((1 << KIND_BITS) - 1);
     }
 
     static int task(int packed) {
-        return packed >>> 2;
+        return packed >>> KIND_BITS;
     }
 }

@@ -19,12 +19,21 @@ import java.util.List;
  *       batch of completions enter in declaration order.</li>
  *   <li>A free lane takes the head of the ready queue at once; the lowest free lane goes first. Every kind of
  *       task holds its lane for its whole duration.</li>
+ *   <li>A task with a limit takes a unit of it on its lane before it works; with none left it waits there,
+ *       holding the lane (a semaphore inside the submitted function). A finishing task's unit goes to the
+ *       limit's longest waiter, which starts at once. With one lane a limit never makes anyone wait.</li>
  * </ol>
  */
 final class ListScheduling {
 
     private final int laneCount;
     private final ReadyQueue ready;
+    /** Per limit: units left and the tasks waiting for one (each holding its lane), longest first. */
+    private int[] limitValue;
+
+    private IntFifo[] limitWaiters;
+    /** The lane a waiting task holds. */
+    private int[] laneOf;
 
     ListScheduling(int laneCount, ReadyQueue ready) {
         this.laneCount = laneCount;
@@ -43,6 +52,13 @@ final class ListScheduling {
         }
         try (Lanes lanes = clock.openLanes(laneCount, stop)) {
             boolean[] busy = new boolean[laneCount];
+            limitValue = new int[graph.limitCount()];
+            limitWaiters = new IntFifo[graph.limitCount()];
+            for (int limit = 0; limit < limitValue.length; limit++) {
+                limitValue[limit] = graph.limitValue(limit);
+                limitWaiters[limit] = new IntFifo();
+            }
+            laneOf = new int[graph.size()];
             int running = 0;
             while (!stop.isStopped()) {
                 running += startReadyTasks(timeline, graph, lanes, busy);
@@ -54,7 +70,7 @@ final class ListScheduling {
                     return;
                 }
                 running -= done.size();
-                finish(timeline, graph, done, busy, waitingOn);
+                running += finish(timeline, graph, lanes, done, busy, waitingOn);
             }
         }
     }
@@ -65,6 +81,15 @@ final class ListScheduling {
             if (!busy[lane]) {
                 int task = ready.poll();
                 busy[lane] = true;
+                int limit = graph.limit(task);
+                if (limit >= 0 && limitValue[limit] == 0) {
+                    laneOf[task] = lane;
+                    limitWaiters[limit].add(task); // holds the lane while it waits
+                    continue;
+                }
+                if (limit >= 0) {
+                    limitValue[limit]--;
+                }
                 timeline.workStarted(task, lane);
                 lanes.start(lane, task, graph.kind(task), graph.durationNanos(task));
                 started++;
@@ -73,14 +98,30 @@ final class ListScheduling {
         return started;
     }
 
-    private void finish(
-            Timeline timeline, TaskGraph graph, List<Lanes.Completion> done, boolean[] busy, int[] waitingOn) {
+    /** Records the completions and queues what became ready; returns how many limit waiters started. */
+    private int finish(
+            Timeline timeline,
+            TaskGraph graph,
+            Lanes lanes,
+            List<Lanes.Completion> done,
+            boolean[] busy,
+            int[] waitingOn) {
         int[] nowReady = new int[0];
         int count = 0;
+        int started = 0;
         for (var completion : done) {
             int task = completion.task();
             busy[completion.lane()] = false;
             timeline.finished(task, completion.lane(), completion.endNanos());
+            int limit = graph.limit(task);
+            if (limit >= 0 && !limitWaiters[limit].isEmpty()) {
+                int waiter = limitWaiters[limit].poll(); // the unit passes straight to it
+                timeline.workStarted(waiter, laneOf[waiter]);
+                lanes.start(laneOf[waiter], waiter, graph.kind(waiter), graph.durationNanos(waiter));
+                started++;
+            } else if (limit >= 0) {
+                limitValue[limit]++;
+            }
             for (int k = 0; k < graph.dependentCount(task); k++) {
                 int dependent = graph.dependent(task, k);
                 if (--waitingOn[dependent] == 0) {
@@ -96,5 +137,6 @@ final class ListScheduling {
             ready.add(nowReady[i]);
             timeline.ready(nowReady[i]);
         }
+        return started;
     }
 }

@@ -14,39 +14,24 @@ sealed interface ReadyQueue permits ReadyQueue.Fifo, ReadyQueue.ByDeclaration {
 
     /** First in, first out: the parallel scheduler's single ready queue. */
     final class Fifo implements ReadyQueue {
-        /** A ring whose length is a power of two, so that an index wraps with a mask. */
-        private int[] ring = new int[16];
-
-        private int head;
-        private int size;
+        private final IntFifo ring = new IntFifo();
 
         @Override
         public void add(int task) {
-            if (size == ring.length) {
-                int[] bigger = new int[ring.length * 2];
-                int firstPart = ring.length - head;
-                System.arraycopy(ring, head, bigger, 0, firstPart);
-                System.arraycopy(ring, 0, bigger, firstPart, head);
-                ring = bigger;
-                head = 0;
-            }
-            ring[(head + size++) & (ring.length - 1)] = task;
+            ring.add(task);
         }
 
         @Override
         public int poll() {
-            if (size == 0) {
+            if (ring.isEmpty()) {
                 throw new IllegalStateException("ready queue is empty");
             }
-            int task = ring[head];
-            head = (head + 1) & (ring.length - 1);
-            size--;
-            return task;
+            return ring.poll();
         }
 
         @Override
         public boolean isEmpty() {
-            return size == 0;
+            return ring.isEmpty();
         }
     }
 

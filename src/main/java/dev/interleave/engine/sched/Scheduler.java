@@ -11,14 +11,15 @@ import dev.interleave.engine.run.Timeline;
  * <p>{@link #run} returns when every task finished or when {@code stop} was signalled; it does not emit the
  * run-level events (the engine does).
  */
-public sealed interface Scheduler permits SequentialScheduler, ParallelScheduler, EventLoopScheduler {
+public sealed interface Scheduler permits SequentialScheduler, ParallelScheduler, EventLoopScheduler, ThreadsScheduler {
 
     void run(Timeline timeline, Clock clock, StopSignal stop);
 
     static Scheduler of(SchedulerSpec spec) {
         return switch (spec) {
             case SchedulerSpec.Sequential s -> new SequentialScheduler();
-            case SchedulerSpec.EventLoop e -> new EventLoopScheduler();
+            case SchedulerSpec.EventLoop e -> new EventLoopScheduler(e.executorThreads());
+            case SchedulerSpec.Threads t -> new ThreadsScheduler(t);
             case SchedulerSpec.Parallel p -> new ParallelScheduler(p.workers());
         };
     }

@@ -65,7 +65,11 @@ public class ClusterBus {
         this.password = password;
     }
 
-    /** Connects the listener before runs are served; a failure leaves this instance working on its own. */
+    /**
+     * Connects the listener without holding up readiness: until it is connected (moments after start), watchers
+     * here follow other instances' runs by polling the store, as they do whenever the listener is down, and this
+     * start has admitted no run yet that another instance could cancel. A failure leaves the instance on its own.
+     */
     void onStart(@Observes @Priority(10) StartupEvent event) {
         if (!config.cluster().listen()) {
             return;
@@ -78,12 +82,17 @@ public class ClusterBus {
         subscriber.channel(EVENTS).handler(this::onEvents);
         subscriber.channel(CANCEL).handler(id -> onCancel.accept(id));
         subscriber.channel(DELETE).handler(id -> onDelete.accept(id));
-        try {
-            subscriber.connect().await().atMost(Duration.ofSeconds(10));
-            LOG.info("listening for other instances' run events");
-        } catch (RuntimeException e) {
-            LOG.warn("could not LISTEN on the database; other instances' live events will arrive by polling", e);
-        }
+        subscriber
+                .connect()
+                .ifNoItem()
+                .after(Duration.ofSeconds(10))
+                .fail()
+                .subscribe()
+                .with(
+                        connected -> LOG.info("listening for other instances' run events"),
+                        failure -> LOG.warn(
+                                "could not LISTEN on the database; other instances' live events will arrive by polling",
+                                failure));
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -75,7 +75,7 @@ public class ExportService {
 
     /**
      * The runnable Python 3 program for the run's graph on {@code schedulerName} (default: the run's own);
-     * {@code workers} applies to {@code parallel} (default: the run's, else the configured default).
+     * {@code workers} applies to {@code parallel} and {@code threads} (default: the run's, else the configured default).
      */
     public Uni<String> python(Owner owner, String shareSlug, String id, String schedulerName, Integer workers) {
         return runs.visible(owner, shareSlug, id, true)
@@ -84,7 +84,7 @@ public class ExportService {
                             ? run.scheduler()
                             : new SchedulerView(
                                     schedulerName.trim(),
-                                    "parallel".equals(schedulerName.trim())
+                                    "parallel".equals(schedulerName.trim()) || "threads".equals(schedulerName.trim())
                                             ? (workers != null
                                                     ? workers
                                                     : run.scheduler().workers())

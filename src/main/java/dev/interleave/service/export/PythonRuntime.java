@@ -82,9 +82,24 @@ final class PythonRuntime {
 
     /** Parallel: the coordinator's list scheduling, matching the engine's rule (see the script's comments). */
     static final String PARALLEL_RUNNER = """
+            SEMAPHORES = []  # in each worker process: a multiprocessing.Semaphore per entry of GRAPH["limits"]
+
+
+            def init_worker(semaphores):
+                SEMAPHORES.extend(semaphores)
+
+
             def run_in_worker(index):
                 \"""Runs in a worker process; perf_counter is the system-wide monotonic clock, so the coordinator
-                can compare these times with its own.\"""
+                can compare these times with its own. Under a limit it first waits for the semaphore, holding
+                this worker.\"""
+                if LIMIT_OF[index] is None:
+                    return timed_work(index)
+                with SEMAPHORES[LIMIT_OF[index]]:
+                    return timed_work(index)
+
+
+            def timed_work(index):
                 start = time.perf_counter()
                 WORK[index]()
                 return start, time.perf_counter()
@@ -105,7 +120,9 @@ final class PythonRuntime {
                 ready = collections.deque(i for i in range(len(TASKS)) if waiting[i] == 0)
                 free_lanes = list(range(WORKERS))
                 running = {}
-                with concurrent.futures.ProcessPoolExecutor(max_workers=WORKERS) as pool:
+                semaphores = [multiprocessing.Semaphore(k) for k in GRAPH["limits"].values()]
+                with concurrent.futures.ProcessPoolExecutor(
+                        max_workers=WORKERS, initializer=init_worker, initargs=(semaphores,)) as pool:
                     # Start every worker process before the clock starts: pool start-up is not part of the graph.
                     list(pool.map(warm_up, range(WORKERS)))
                     T0 = time.perf_counter()
@@ -130,5 +147,67 @@ final class PythonRuntime {
                                 if waiting[dependent] == 0:
                                     now_ready.append(dependent)
                         ready.extend(sorted(now_ready))  # tasks ready together queue in declaration order
+            """;
+
+    /** Threads: the main thread submits tasks as they become ready, as the engine's threads model does. */
+    static final String THREADS_RUNNER = """
+            def run_in_thread(index):
+                \"""Runs on a pool thread: under a limit it first waits for the semaphore, holding this thread.\"""
+                lane = int(threading.current_thread().name.rsplit("_", 1)[1])
+                if LIMIT_OF[index] is None:
+                    return timed(index, lane)
+                with SEMAPHORES[LIMIT_OF[index]]:
+                    return timed(index, lane)
+
+
+            def timed(index, lane):
+                ORDER.append(index)  # work starts in this order (after any semaphore wait)
+                start = time.perf_counter()
+                WORK[index]()
+                return lane, start, time.perf_counter()
+
+
+            def warm_up(_):
+                time.sleep(0.05)  # long enough that every pool thread gets one
+                return threading.get_ident()
+
+
+            def main():
+                global T0
+                dependents = [[] for _ in TASKS]
+                for task, after in enumerate(AFTER):
+                    for dependency in after:
+                        dependents[dependency].append(task)  # ascending: declaration order
+                waiting = [len(after) for after in AFTER]
+                running = {}
+                with concurrent.futures.ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="worker") as pool:
+                    # Start every pool thread before the clock starts: pool start-up is not part of the graph.
+                    list(pool.map(warm_up, range(WORKERS)))
+                    T0 = time.perf_counter()
+                    for index in range(len(TASKS)):
+                        if waiting[index] == 0:
+                            running[pool.submit(run_in_thread, index)] = index
+                    while running:
+                        done, _ = concurrent.futures.wait(running, return_when=concurrent.futures.FIRST_COMPLETED)
+                        now_ready = []
+                        for future in done:
+                            index = running.pop(future)
+                            LANE[index], start, end = future.result()
+                            START_MS[index] = (start - T0) * 1000
+                            END_MS[index] = (end - T0) * 1000
+                            for dependent in dependents[index]:
+                                waiting[dependent] -= 1
+                                if waiting[dependent] == 0:
+                                    now_ready.append(dependent)
+                        for index in sorted(now_ready):  # tasks ready together are submitted in declaration order
+                            running[pool.submit(run_in_thread, index)] = index
+            """;
+
+    /** Event loop: the function {@code asyncio.to_thread} runs on a default-executor thread. */
+    static final String OFFLOADED = """
+            def offloaded(index, work, *args):
+                \"""On an executor thread (lane 1 + its number): the work starts when this thread begins it.\"""
+                started(index, int(threading.current_thread().name.rsplit("_", 1)[1]) + 1)
+                work(*args)
             """;
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.interleave.engine.Engine;
 import dev.interleave.engine.graph.Task;
 import dev.interleave.engine.graph.TaskGraph;
+import dev.interleave.engine.graph.TaskKind;
 import dev.interleave.engine.run.RunEvent;
 import dev.interleave.engine.sched.SchedulerSpec;
 import java.util.Arrays;
@@ -25,7 +26,12 @@ import java.util.stream.Collectors;
  *       {@code await asyncio.sleep} (io), burns CPU (cpu) or calls {@code time.sleep} (blocking_io).</li>
  *   <li>parallel N: a {@code ProcessPoolExecutor(max_workers=N)} fed by list scheduling with the engine's FIFO
  *       rule: roots in declaration order, tasks that become ready together in declaration order.</li>
+ *   <li>threads N: a {@code ThreadPoolExecutor(max_workers=N)}; the main thread submits each task when its last
+ *       dependency completes (tasks ready together in declaration order); a limit is a {@code threading.Semaphore}
+ *       taken inside the submitted function, so a task waiting for it holds its worker.</li>
  * </ul>
+ * On the event loop a limit is {@code async with asyncio.Semaphore(k)} around the work, and an offloaded task runs
+ * {@code await asyncio.to_thread(...)} (Python 3.9+) on a default executor of {@code min(32, cores + 4)} threads.
  */
 public final class PythonScriptExporter {
 
@@ -43,8 +49,9 @@ public final class PythonScriptExporter {
         header(source, graph, scheduler);
         switch (scheduler) {
             case SchedulerSpec.Sequential s -> sequential(source, graph);
-            case SchedulerSpec.EventLoop e -> eventLoop(source, graph);
+            case SchedulerSpec.EventLoop e -> eventLoop(source, graph, e.executorThreads());
             case SchedulerSpec.Parallel p -> parallel(source, graph, p.workers());
+            case SchedulerSpec.Threads t -> threads(source, graph, t.workers());
         }
         return source.toString();
     }
@@ -69,10 +76,14 @@ public final class PythonScriptExporter {
     private static String imports(SchedulerSpec scheduler) {
         return switch (scheduler) {
             case SchedulerSpec.Sequential s -> "import hashlib\nimport json\nimport sys\nimport time";
-            case SchedulerSpec.EventLoop e -> "import asyncio\nimport hashlib\nimport json\nimport sys\nimport time";
+            case SchedulerSpec.EventLoop e ->
+                "import asyncio\nimport concurrent.futures\nimport hashlib\nimport json\nimport sys\n"
+                        + "import threading\nimport time";
+            case SchedulerSpec.Threads t ->
+                "import concurrent.futures\nimport hashlib\nimport json\nimport sys\nimport threading\nimport time";
             case SchedulerSpec.Parallel p ->
                 "import collections\nimport concurrent.futures\nimport hashlib\n"
-                        + "import json\nimport os\nimport sys\nimport time";
+                        + "import json\nimport multiprocessing\nimport os\nimport sys\nimport time";
         };
     }
 
@@ -107,8 +118,9 @@ public final class PythonScriptExporter {
                 .toArray();
     }
 
-    private static void eventLoop(PythonSource source, TaskGraph graph) {
+    private static void eventLoop(PythonSource source, TaskGraph graph, int executorThreads) {
         source.line("HANDLES = []  # the asyncio.Task of each task, in declaration order")
+                .line("SEMAPHORES = []  # an asyncio.Semaphore per entry of GRAPH[\"limits\"], made inside the loop")
                 .blank()
                 .blank();
         for (Task task : graph.tasks()) {
@@ -117,18 +129,36 @@ public final class PythonScriptExporter {
                 source.line("    await HANDLES[" + dependency + "]  # "
                         + PythonSource.commentText(graph.task(dependency).id()));
             }
-            source.line("    started(" + task.index() + ")");
-            source.line("    "
-                    + switch (task.kind()) {
-                        case IO ->
-                            "await asyncio.sleep(" + PythonSource.number(task.ms()) + " / 1000)  # io: frees the loop";
-                        case CPU -> "burn_cpu(" + PythonSource.number(task.ms()) + ")  # cpu: holds the loop";
-                        case BLOCKING_IO ->
-                            "time.sleep(" + PythonSource.number(task.ms()) + " / 1000)  # blocking_io: holds the loop";
-                    });
+            String indent = "    ";
+            if (task.limit() >= 0) {
+                source.line("    async with SEMAPHORES[" + task.limit() + "]:  # limit "
+                        + PythonSource.commentText(graph.limitName(task.limit())));
+                indent = "        ";
+            }
+            String ms = PythonSource.number(task.ms());
+            if (task.offload()) {
+                String work = task.kind() == TaskKind.CPU ? "burn_cpu, " + ms : "time.sleep, " + ms + " / 1000";
+                source.line(indent + "await asyncio.to_thread(offloaded, " + task.index() + ", " + work
+                        + ")  # on the default executor");
+            } else {
+                source.line(indent + "started(" + task.index() + ")");
+                source.line(indent
+                        + switch (task.kind()) {
+                            case IO -> "await asyncio.sleep(" + ms + " / 1000)  # io: frees the loop";
+                            case CPU -> "burn_cpu(" + ms + ")  # cpu: holds the loop";
+                            case BLOCKING_IO -> "time.sleep(" + ms + " / 1000)  # blocking_io: holds the loop";
+                        });
+            }
             source.line("    finished(" + task.index() + ")").blank().blank();
         }
-        source.line("async def main():").line("    global T0").line("    T0 = time.perf_counter()");
+        source.block(PythonRuntime.OFFLOADED).blank().blank();
+        source.line("async def main():")
+                .line("    global T0")
+                .line("    # The default executor as the prediction sizes it: min(32, cores + 4) threads.")
+                .line("    asyncio.get_running_loop().set_default_executor(concurrent.futures.ThreadPoolExecutor(")
+                .line("        max_workers=" + executorThreads + ", thread_name_prefix=\"asyncio\"))")
+                .line("    SEMAPHORES.extend(asyncio.Semaphore(k) for k in GRAPH[\"limits\"].values())")
+                .line("    T0 = time.perf_counter()");
         for (Task task : graph.tasks()) {
             source.line("    HANDLES.append(asyncio.create_task(" + PythonSource.functionName(task) + "(), name=TASKS["
                     + task.index() + "][\"id\"]))");
@@ -138,7 +168,29 @@ public final class PythonScriptExporter {
     }
 
     private static void parallel(PythonSource source, TaskGraph graph, int workers) {
-        source.line("# Every kind of task holds its worker process, as a blocking call would.");
+        pool(
+                source,
+                graph,
+                workers,
+                "# Every kind of task holds its worker process, as a blocking call would.",
+                null,
+                PythonRuntime.PARALLEL_RUNNER);
+    }
+
+    private static void threads(PythonSource source, TaskGraph graph, int workers) {
+        pool(
+                source,
+                graph,
+                workers,
+                "# io and blocking_io release the GIL while they sleep; cpu holds it (CPython switches every 5 ms).",
+                "SEMAPHORES = [threading.Semaphore(k) for k in GRAPH[\"limits\"].values()]",
+                PythonRuntime.THREADS_RUNNER);
+    }
+
+    /** A pool program: one function per task, the graph's shape as lists, then the runner. */
+    private static void pool(
+            PythonSource source, TaskGraph graph, int workers, String comment, String extraLine, String runner) {
+        source.line(comment);
         for (Task task : graph.tasks()) {
             source.line("def " + PythonSource.functionName(task) + "():")
                     .line("    " + blockingWork(task))
@@ -149,11 +201,18 @@ public final class PythonScriptExporter {
                         + graph.tasks().stream().map(PythonSource::functionName).collect(Collectors.joining(", "))
                         + "]  # by declaration index")
                 .line("AFTER = " + dependencyLists(graph) + "  # dependency indices of each task, in after order")
-                .line("WORKERS = " + workers)
-                .blank()
-                .blank()
-                .block(PythonRuntime.PARALLEL_RUNNER);
+                .line("LIMIT_OF = " + limitIndices(graph) + "  # index into GRAPH[\"limits\"] of each task, or None");
+        if (extraLine != null) {
+            source.line(extraLine);
+        }
+        source.line("WORKERS = " + workers).blank().blank().block(runner);
         mainGuard(source, "    main()");
+    }
+
+    private static String limitIndices(TaskGraph graph) {
+        return graph.tasks().stream()
+                .map(t -> t.limit() < 0 ? "None" : Integer.toString(t.limit()))
+                .collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static String blockingWork(Task task) {
@@ -178,6 +237,10 @@ public final class PythonScriptExporter {
     private static ObjectNode graphDocument(TaskGraph graph) {
         ObjectNode document = JsonNodeFactory.instance.objectNode();
         document.put("name", graph.name());
+        var limits = document.putObject("limits");
+        for (int limit = 0; limit < graph.limitCount(); limit++) {
+            limits.put(graph.limitName(limit), graph.limitValue(limit));
+        }
         var tasks = document.putArray("tasks");
         for (Task task : graph.tasks()) {
             ObjectNode node = tasks.addObject();
@@ -185,6 +248,12 @@ public final class PythonScriptExporter {
             node.put("kind", task.kind().wireName());
             node.put("ms", task.ms());
             node.put("label", task.label());
+            if (task.limit() >= 0) {
+                node.put("limit", graph.limitName(task.limit()));
+            }
+            if (task.offload()) {
+                node.put("offload", true);
+            }
             var after = node.putArray("after");
             for (int dependency : graph.dependenciesOf(task.index())) {
                 after.add(graph.task(dependency).id());
@@ -195,8 +264,11 @@ public final class PythonScriptExporter {
 
     private static ObjectNode schedulerDocument(SchedulerSpec scheduler) {
         ObjectNode document = JsonNodeFactory.instance.objectNode().put("type", scheduler.wireName());
-        if (scheduler instanceof SchedulerSpec.Parallel p) {
-            document.put("workers", p.workers());
+        switch (scheduler) {
+            case SchedulerSpec.Parallel p -> document.put("workers", p.workers());
+            case SchedulerSpec.Threads t -> document.put("workers", t.workers()).put("gil", t.gil());
+            case SchedulerSpec.EventLoop e -> document.put("cores", e.cores());
+            case SchedulerSpec.Sequential s -> {}
         }
         return document;
     }

@@ -80,8 +80,9 @@ final class TraceProcess {
     private String laneName(int lane) {
         return switch (run.scheduler()) {
             case SchedulerSpec.Sequential s -> "main thread";
-            case SchedulerSpec.EventLoop e -> "event loop";
+            case SchedulerSpec.EventLoop e -> lane == 0 ? "event loop" : "executor thread " + (lane - 1);
             case SchedulerSpec.Parallel p -> "worker " + lane;
+            case SchedulerSpec.Threads t -> "thread " + lane;
         };
     }
 

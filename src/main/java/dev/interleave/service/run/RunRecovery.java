@@ -54,8 +54,16 @@ public class RunRecovery {
         this.lease = config.cluster().lease();
     }
 
-    void onStart(@Observes StartupEvent event) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(this::interruptLeftovers);
+    /**
+     * Registers the cluster handlers, starts the lease ticker and, without holding up readiness, marks the
+     * leftovers of an earlier start interrupted: it touches only runs whose lease expired, never a run this start
+     * admits (those have fresh leases), so serving may begin before it is done.
+     */
+    void onStart(@Observes StartupEvent event) {
+        VertxContextSupport.subscribe(
+                () -> interruptLeftovers().toMulti(),
+                leftovers -> leftovers.with(
+                        n -> {}, failure -> LOG.warn("start-up recovery failed; the lease sweep will retry", failure)));
         bus.handlers(id -> local.stop(id, LocalRuns.Stop.CANCEL), id -> local.stop(id, LocalRuns.Stop.DELETE));
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             var t = new Thread(r, "interleave-leases");

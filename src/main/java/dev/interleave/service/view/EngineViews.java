@@ -23,8 +23,11 @@ public final class EngineViews {
     public static SchedulerView scheduler(SchedulerSpec spec) {
         return switch (spec) {
             case SchedulerSpec.Sequential s -> new SchedulerView("sequential", null);
-            case SchedulerSpec.EventLoop e -> new SchedulerView("event_loop", null);
+            case SchedulerSpec.EventLoop e ->
+                new SchedulerView(
+                        "event_loop", null, null, e.cores() == SchedulerSpec.DEFAULT_CORES ? null : e.cores());
             case SchedulerSpec.Parallel p -> new SchedulerView("parallel", p.workers());
+            case SchedulerSpec.Threads t -> new SchedulerView("threads", t.workers(), t.gil(), t.cores());
         };
     }
 

@@ -8,6 +8,9 @@ import dev.interleave.engine.graph.TaskGraph;
 import dev.interleave.persistence.StoredComparison;
 import dev.interleave.persistence.StoredRun;
 import dev.interleave.service.RunState;
+import dev.interleave.service.verdict.RunFacts;
+import dev.interleave.service.verdict.Verdict;
+import dev.interleave.service.verdict.VerdictRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,16 +50,53 @@ public class RunViews {
     }
 
     public StoredResult result(RunResult measured, TaskGraph graph) {
+        var tasks = EngineViews.tasks(measured.tasks(), graph);
         return new StoredResult(
-                EngineViews.tasks(measured.tasks(), graph),
+                tasks,
                 measured.analysis().utilisation(),
-                measured.analysis().speedupVsSequential());
+                measured.analysis().speedupVsSequential(),
+                facts(measured, tasks));
+    }
+
+    /** What the verdict on an engine result is said from (for tests and callers without task views yet). */
+    public static RunFacts facts(RunResult result, TaskGraph graph) {
+        return facts(result, EngineViews.tasks(result.tasks(), graph));
+    }
+
+    /** What the verdict on a run is said from, folded once from its analysis and per-task times. */
+    static RunFacts facts(RunResult result, List<TaskView> tasks) {
+        var scheduler = EngineViews.scheduler(result.scheduler());
+        var b = EngineViews.bounds(result.analysis());
+        var metrics = result.analysis().metrics();
+        return RunFacts.of(
+                result.status().wireName(),
+                scheduler.type(),
+                scheduler.workers() == null ? 1 : scheduler.workers(),
+                scheduler.gil(),
+                scheduler.cores() == null ? 0 : scheduler.cores(),
+                result.makespanMillis(),
+                new RunFacts.Bounds(
+                        b.totalWorkMs(),
+                        b.sequentialMs(),
+                        b.criticalPathMs(),
+                        b.criticalPath(),
+                        b.loopHoldingWorkMs(),
+                        b.lowerBoundMs(),
+                        EngineViews.ms(metrics.cpuWorkNanos()),
+                        EngineViews.ms(metrics.limitBoundNanos()),
+                        EngineViews.ms(metrics.offloadedWorkNanos())),
+                tasks.stream()
+                        .map(t -> new RunFacts.Span(
+                                t.id(), t.kind(), t.state(), t.lane(), t.startMs(), t.endMs(), t.dueMs(), t.stallMs()))
+                        .toList(),
+                result.analysis().utilisation());
     }
 
     /** The virtual-time run of POST /simulate: no id, no links, every event. */
     public RunView simulated(String graphJson, RunResult result, TaskGraph graph) {
         var scheduler = EngineViews.scheduler(result.scheduler());
         double makespan = result.makespanMillis();
+        var tasks = EngineViews.tasks(result.tasks(), graph);
         return new RunView(
                 null,
                 null,
@@ -75,10 +115,11 @@ public class RunViews {
                 EngineViews.bounds(result.analysis()),
                 result.analysis().utilisation(),
                 result.analysis().speedupVsSequential(),
-                EngineViews.tasks(result.tasks(), graph),
+                tasks,
                 null,
                 result.events().stream().map(EngineViews::event).toList(),
-                null);
+                null,
+                VerdictRule.of(facts(result, tasks)));
     }
 
     /** A saved run; {@code detail} adds per-task views and the prediction. */
@@ -94,7 +135,8 @@ public class RunViews {
                     result == null ? null : result.utilisation(),
                     result == null ? null : result.speedupVsSequential(),
                     null,
-                    null);
+                    null,
+                    result == null ? null : result.facts());
         }
         var prediction = r.predictedJson() == null ? null : read(r.predictedJson(), StoredPrediction.class);
         var result = r.resultJson() == null ? null : read(r.resultJson(), StoredResult.class);
@@ -106,7 +148,8 @@ public class RunViews {
                 result == null ? null : result.utilisation(),
                 result == null ? null : result.speedupVsSequential(),
                 tasks,
-                prediction == null ? null : new PredictedView(prediction.makespanMs(), prediction.tasks()));
+                prediction == null ? null : new PredictedView(prediction.makespanMs(), prediction.tasks()),
+                result == null ? null : result.facts());
     }
 
     private RunView run(
@@ -115,7 +158,8 @@ public class RunViews {
             double[] utilisation,
             Double speedupVsSequential,
             List<TaskView> tasks,
-            PredictedView predicted) {
+            PredictedView predicted,
+            RunFacts facts) {
         var scheduler = read(r.schedulerJson(), SchedulerView.class);
         int lanes = scheduler.workers() == null ? 1 : scheduler.workers();
         return new RunView(
@@ -139,7 +183,8 @@ public class RunViews {
                 tasks,
                 predicted,
                 null,
-                runLinks(r.id(), r.shareSlug()));
+                runLinks(r.id(), r.shareSlug()),
+                verdict(r, facts));
     }
 
     /** What a run without detail shows of its saved prediction; the task list is skipped. */
@@ -148,7 +193,14 @@ public class RunViews {
 
     /** What a run without detail shows of its saved result; the task list is skipped. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ResultFigures(double[] utilisation, double speedupVsSequential) {}
+    record ResultFigures(double[] utilisation, double speedupVsSequential, RunFacts facts) {}
+
+    /** The saved facts under the run's final status (a run stopped by a shutdown is saved as interrupted). */
+    private static Verdict verdict(StoredRun r, RunFacts facts) {
+        return facts == null || !r.status().isFinal()
+                ? null
+                : VerdictRule.of(facts.withStatus(r.status().wireName()));
+    }
 
     public ComparisonView comparison(StoredComparison c, boolean detail) {
         var runs = c.runs().stream().map(r -> run(r, detail)).toList();
@@ -156,7 +208,27 @@ public class RunViews {
         links.put("self", "/api/v1/comparisons/" + c.id());
         links.put("stream", "/ws/comparisons/" + c.id());
         links.put("share", "/s/" + c.shareSlug());
-        return new ComparisonView(null, c.id(), comparisonStatus(runs), c.graphId(), c.createdAt(), runs, links);
+        String status = comparisonStatus(runs);
+        return new ComparisonView(
+                null, c.id(), status, c.graphId(), c.createdAt(), runs, links, comparisonVerdict(c, status));
+    }
+
+    /** Once every run has ended: the comparison's verdict from each run's saved facts. */
+    private Verdict comparisonVerdict(StoredComparison c, String status) {
+        if (!RunState.fromWireName(status).isFinal()) {
+            return null;
+        }
+        var facts = new java.util.ArrayList<RunFacts>();
+        for (StoredRun r : c.runs()) {
+            var saved = r.resultJson() == null
+                    ? null
+                    : read(r.resultJson(), ResultFigures.class).facts();
+            if (saved == null) {
+                return null;
+            }
+            facts.add(saved.withStatus(r.status().wireName()));
+        }
+        return VerdictRule.ofComparison(facts);
     }
 
     /** Running while any run is unfinished; then succeeded, or the status of the first run that did not. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -277,5 +278,67 @@ class GraphValidatorTest {
                             .startsWith("t0", "t9999", "t9998")
                             .endsWith("t1", "t0");
                 });
+    }
+
+    private static List<Violation> limited(Map<String, Number> limits, TaskSpec... tasks) {
+        return VALIDATOR.violations(new GraphSpec("g", limits, Arrays.asList(tasks)));
+    }
+
+    @Test
+    void limitsAndOffloadOnTheRightKindsAreValidAndKeptByTheGraph() {
+        var spec = new GraphSpec(
+                "g",
+                Map.of("api", 3),
+                List.of(
+                        io("a").withLimit("api"),
+                        task("b", "blocking_io", 5.0).offloaded(),
+                        task("c", "cpu", 5.0).offloaded().withLimit("api")));
+        assertThat(VALIDATOR.violations(spec)).isEmpty();
+        TaskGraph graph = VALIDATOR.validOrThrow(spec);
+        assertThat(graph.limitCount()).isEqualTo(1);
+        assertThat(graph.limitValue(graph.limit(0))).isEqualTo(3);
+        assertThat(graph.offloaded(1)).isTrue();
+        assertThat(graph.offloaded(0)).isFalse();
+        assertThat(graph.toSpec()).isEqualTo(spec);
+    }
+
+    @Test
+    void anUnknownLimitNameIsReportedAtTheTasksLimit() {
+        assertThat(limited(Map.of("api", 2), io("a"), io("b").withLimit("db")))
+                .extracting(Violation::pointer, Violation::code)
+                .containsExactly(tuple("/tasks/1/limit", "unknown-limit"));
+        assertThat(violations(io("a").withLimit("api")))
+                .extracting(Violation::code)
+                .containsExactly("unknown-limit");
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0, -1, 10_001, 2.5, Double.NaN})
+    void aLimitMustBeAWholeNumberFromOneToTenThousand(double value) {
+        assertThat(limited(Map.of("api", value), io("a").withLimit("api")))
+                .extracting(Violation::pointer, Violation::code)
+                .containsExactly(tuple("/limits/api", "limit-out-of-range"));
+    }
+
+    @Test
+    void limitBoundsAreAccepted() {
+        assertThat(limited(Map.of("one", 1, "many", 10_000), io("a").withLimit("one"), io("b").withLimit("many")))
+                .isEmpty();
+    }
+
+    @Test
+    void aMalformedLimitNameIsReportedWithAnEscapedPointer() {
+        assertThat(limited(Map.of("a/b", 2), io("a")))
+                .extracting(Violation::pointer, Violation::code)
+                .containsExactly(tuple("/limits/a~1b", "malformed-limit-name"));
+    }
+
+    @Test
+    void anIoTaskCannotBeOffloaded() {
+        assertThat(violations(io("a").offloaded()))
+                .extracting(Violation::pointer, Violation::code)
+                .containsExactly(tuple("/tasks/0/offload", "offload-not-allowed"));
+        assertThat(violations(new TaskSpec("a", "io", 5.0, null, List.of(), null, false)))
+                .isEmpty();
     }
 }

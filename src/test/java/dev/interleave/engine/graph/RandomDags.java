@@ -53,6 +53,29 @@ public final class RandomDags {
         return new GraphSpec("random", tasks);
     }
 
+    /**
+     * The same tasks with one to three random limits (values 1 to 3) on about half of them, and about half of the
+     * blocking_io and cpu tasks offloaded.
+     */
+    public static TaskGraph withLimitsAndOffload(Random random, GraphSpec spec) {
+        var limits = new java.util.LinkedHashMap<String, Number>();
+        int count = 1 + random.nextInt(3);
+        for (int i = 0; i < count; i++) {
+            limits.put("L" + i, 1 + random.nextInt(3));
+        }
+        var tasks = new ArrayList<TaskSpec>(spec.tasks().size());
+        for (TaskSpec t : spec.tasks()) {
+            TaskSpec task = random.nextBoolean() ? t.withLimit("L" + random.nextInt(count)) : t;
+            if (!t.kind().equals("io") && random.nextInt(10) < 6) {
+                task = task.offloaded();
+            }
+            tasks.add(task);
+        }
+        int size = tasks.size();
+        return new GraphValidator(new GraphLimits(Math.max(size, 1), size * size))
+                .validOrThrow(new GraphSpec(spec.name(), limits, tasks));
+    }
+
     private static TaskKind kind(Random random) {
         int roll = random.nextInt(10);
         return roll < 5 ? TaskKind.IO : roll < 8 ? TaskKind.CPU : TaskKind.BLOCKING_IO;

@@ -39,6 +39,8 @@ class CPythonParityTest {
 
     private static final long SEED = Long.getLong("parity.seed", 20261125L);
     private static final int GRAPHS = Integer.getInteger("parity.graphs", 3_000);
+    /** Graphs with limits and offloaded work, on default executors of 5 to 8 threads. */
+    private static final int LIMITED_GRAPHS = Integer.getInteger("parity.limitedGraphs", 3_000);
     /** The interpreter to compare with; any CPython from 3.10 on. */
     private static final String PYTHON = System.getProperty("parity.python", "python3");
 
@@ -57,21 +59,83 @@ class CPythonParityTest {
         for (int i = 0; i < GRAPHS; i++) {
             graphs.add(RandomDags.generate(random, 1 + random.nextInt(12), 50, 1 + random.nextInt(4)));
         }
-        List<JsonNode> cpython = runInCPython(graphs);
+        var loops = java.util.Collections.nCopies(GRAPHS, new SchedulerSpec.EventLoop());
+        List<JsonNode> cpython = runInCPython(graphs, loops);
         assertThat(cpython).as("one CPython result per graph").hasSize(GRAPHS);
         System.out.println(coverage(graphs) + ", against " + PYTHON);
+        assertSame(graphs, loops, cpython);
+        System.out.println(timeOrderedModelAgainst(graphs, cpython));
+    }
+
+    /**
+     * asyncio.Semaphore limits and asyncio.to_thread on the default executor: CPython's own Semaphore, to_thread,
+     * run_in_executor and chained futures, with the pool's bookkeeping replayed in virtual time by the harness.
+     */
+    @Test
+    void limitsAndOffloadMatchCPythonAsyncioOnRandomGraphs() throws Exception {
+        var random = new Random(SEED + 1);
+        var graphs = new ArrayList<TaskGraph>(LIMITED_GRAPHS);
+        var loops = new ArrayList<SchedulerSpec.EventLoop>(LIMITED_GRAPHS);
+        for (int i = 0; i < LIMITED_GRAPHS; i++) {
+            var spec = RandomDags.spec(random, 1 + random.nextInt(16), 50, 1 + random.nextInt(3));
+            graphs.add(RandomDags.withLimitsAndOffload(random, spec));
+            loops.add(new SchedulerSpec.EventLoop(1 + random.nextInt(4)));
+        }
+        List<JsonNode> cpython = runInCPython(graphs, loops);
+        assertThat(cpython).as("one CPython result per graph").hasSize(LIMITED_GRAPHS);
+        System.out.println(limitCoverage(graphs, loops) + ", against " + PYTHON);
+        assertSame(graphs, loops, cpython);
+    }
+
+    private static void assertSame(
+            List<TaskGraph> graphs, List<? extends SchedulerSpec.EventLoop> loops, List<JsonNode> cpython) {
         var softly = new SoftAssertions();
         int mismatched = 0;
-        for (int i = 0; i < GRAPHS && mismatched < 5; i++) {
-            List<String> differences = compare(graphs.get(i), cpython.get(i));
+        for (int i = 0; i < graphs.size() && mismatched < 5; i++) {
+            List<String> differences = compare(graphs.get(i), loops.get(i), cpython.get(i));
             if (!differences.isEmpty()) {
                 mismatched++;
-                softly.fail("seed " + SEED + ", graph " + i + " " + describe(graphs.get(i)) + ":\n  "
+                softly.fail("graph " + i + " " + describe(graphs.get(i)) + " on " + loops.get(i) + ":\n  "
                         + String.join("\n  ", differences));
             }
         }
         softly.assertAll();
-        System.out.println(timeOrderedModelAgainst(graphs, cpython));
+    }
+
+    /** What the limited, offloading graphs exercised. */
+    private static String limitCoverage(List<TaskGraph> graphs, List<SchedulerSpec.EventLoop> loops) {
+        long tasks = 0;
+        long offloaded = 0;
+        long limited = 0;
+        long waitedForLimit = 0;
+        long queuedForThread = 0;
+        long reportedLate = 0;
+        for (int i = 0; i < graphs.size(); i++) {
+            TaskGraph graph = graphs.get(i);
+            RunResult run = ENGINE.simulate(graph, loops.get(i));
+            long[] submitted = new long[graph.size()];
+            for (RunEvent event : run.events()) {
+                if (event instanceof RunEvent.TaskResumed r && r.awaited() != null) {
+                    submitted[graph.task(r.task()).index()] = event.nanos();
+                }
+            }
+            for (var task : graph.tasks()) {
+                tasks++;
+                TaskTiming t = run.task(task.id());
+                limited += task.limit() >= 0 ? 1 : 0;
+                waitedForLimit += task.limit() >= 0 && t.startNanos() > t.readyNanos() ? 1 : 0;
+                if (task.offload()) {
+                    offloaded++;
+                    queuedForThread += t.lane() > 0 && t.startNanos() > t.readyNanos() ? 1 : 0;
+                    reportedLate += t.callbackNanos() > t.dueNanos() ? 1 : 0;
+                }
+            }
+        }
+        return String.format(
+                "CPython parity with limits and offload: %d graphs, seed %d: %d tasks, %d under a limit (%d started "
+                        + "after they were ready), %d offloaded (%d started after they were ready, %d reported "
+                        + "after their job ended)",
+                graphs.size(), SEED + 1, tasks, limited, waitedForLimit, offloaded, queuedForThread, reportedLate);
     }
 
     /** For contrast, how often a model without hops (ready-time order) disagrees with CPython. */
@@ -129,8 +193,8 @@ class CPythonParityTest {
     }
 
     /** Differences between the engine's virtual-time run of {@code graph} and CPython's; empty when equal. */
-    private static List<String> compare(TaskGraph graph, JsonNode cpython) {
-        RunResult engine = ENGINE.simulate(graph, new SchedulerSpec.EventLoop());
+    private static List<String> compare(TaskGraph graph, SchedulerSpec.EventLoop loop, JsonNode cpython) {
+        RunResult engine = ENGINE.simulate(graph, loop);
         var differences = new ArrayList<String>();
         check(differences, "makespan", engine.makespanNanos(), cpython.get("makespan"));
         Map<String, Long> firstSteps = firstSteps(engine);
@@ -206,20 +270,39 @@ class CPythonParityTest {
         var parts = new ArrayList<String>();
         for (TaskSpec t : graph.toSpec().tasks()) {
             parts.add(t.id() + "(" + t.kind() + " " + t.ms().longValue()
-                    + (t.after().isEmpty() ? "" : " after " + String.join(",", t.after())) + ")");
+                    + (t.after().isEmpty() ? "" : " after " + String.join(",", t.after()))
+                    + (t.limit() == null ? "" : " limit " + t.limit())
+                    + (Boolean.TRUE.equals(t.offload()) ? " offloaded" : "") + ")");
         }
-        return String.join(" ", parts);
+        var limits = graph.toSpec().limits();
+        return (limits == null ? "" : "limits " + limits + " ") + String.join(" ", parts);
     }
 
     /** Runs every graph in one python3 process; one JSON result per graph, in order. */
-    private static List<JsonNode> runInCPython(List<TaskGraph> graphs) throws IOException, InterruptedException {
+    private static List<JsonNode> runInCPython(List<TaskGraph> graphs, List<? extends SchedulerSpec.EventLoop> loops)
+            throws IOException, InterruptedException {
         var input = new ArrayList<Map<String, Object>>();
-        for (TaskGraph graph : graphs) {
+        for (int i = 0; i < graphs.size(); i++) {
+            var spec = graphs.get(i).toSpec();
             var tasks = new ArrayList<Map<String, Object>>();
-            for (TaskSpec t : graph.toSpec().tasks()) {
-                tasks.add(Map.of("id", t.id(), "kind", t.kind(), "ms", t.ms().longValue(), "after", t.after()));
+            for (TaskSpec t : spec.tasks()) {
+                var task = new LinkedHashMap<String, Object>(
+                        Map.of("id", t.id(), "kind", t.kind(), "ms", t.ms().longValue(), "after", t.after()));
+                if (t.limit() != null) {
+                    task.put("limit", t.limit());
+                }
+                if (Boolean.TRUE.equals(t.offload())) {
+                    task.put("offload", true);
+                }
+                tasks.add(task);
             }
-            input.add(Map.of("tasks", tasks));
+            input.add(Map.of(
+                    "tasks",
+                    tasks,
+                    "limits",
+                    spec.limits() == null ? Map.of() : spec.limits(),
+                    "executor_threads",
+                    loops.get(i).executorThreads()));
         }
         Process python;
         try {

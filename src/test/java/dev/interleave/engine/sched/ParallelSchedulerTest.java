@@ -125,4 +125,38 @@ class ParallelSchedulerTest {
             limited.close();
         }
     }
+
+    @Test
+    void aTaskWaitingForItsLimitHoldsItsWorkerAndGetsTheUnitFirst() {
+        // Limit 1 on a and b: b takes worker 1 at 0 but waits there for a's unit; c (no limit) finds no free
+        // worker until a's finishes at 100, when b gets the unit (100-200) and c takes worker 0 (100-150).
+        var graph = dev.interleave.engine.graph.GraphSpec.named("limit")
+                .limit("api", 1)
+                .add(dev.interleave.engine.graph.TaskSpec.of("a", dev.interleave.engine.graph.TaskKind.CPU, 100)
+                        .withLimit("api"))
+                .add(dev.interleave.engine.graph.TaskSpec.of("b", dev.interleave.engine.graph.TaskKind.IO, 100)
+                        .withLimit("api"))
+                .cpu("c", 50)
+                .graph();
+        RunResult run = ENGINE.simulate(graph, new SchedulerSpec.Parallel(2));
+        assertThat(run.task("b").lane()).isEqualTo(1);
+        assertThat(run.task("b").startNanos()).isEqualTo(100 * MS);
+        assertThat(run.task("c").startNanos()).isEqualTo(100 * MS);
+        assertThat(run.task("c").lane()).isZero();
+        assertThat(run.makespanNanos()).isEqualTo(200 * MS);
+        // Sequential: one task at a time, so the limit never makes anyone wait.
+        assertThat(ENGINE.simulate(graph, new SchedulerSpec.Sequential()).makespanNanos())
+                .isEqualTo(250 * MS);
+    }
+
+    @Test
+    void withoutLimitsTheSameTasksOverlap() {
+        var graph = dev.interleave.engine.graph.GraphSpec.named("no limit")
+                .cpu("a", 100)
+                .io("b", 100)
+                .cpu("c", 50)
+                .graph();
+        assertThat(ENGINE.simulate(graph, new SchedulerSpec.Parallel(2)).makespanNanos())
+                .isEqualTo(150 * MS);
+    }
 }

@@ -69,6 +69,48 @@ class SchedulerPropertiesTest {
         }
     }
 
+    static Stream<SchedulerSpec> limitedSchedulers() {
+        return Stream.of(
+                new SchedulerSpec.Threads(1),
+                new SchedulerSpec.Threads(2),
+                new SchedulerSpec.Threads(4),
+                new SchedulerSpec.Threads(3, false, 2),
+                new SchedulerSpec.EventLoop(1),
+                new SchedulerSpec.Parallel(3),
+                new SchedulerSpec.Sequential());
+    }
+
+    /** Graphs with limits (and offloaded work): the general properties, and at most k tasks under a limit k. */
+    @ParameterizedTest
+    @MethodSource("limitedSchedulers")
+    void randomGraphsWithLimitsScheduleCorrectly(SchedulerSpec scheduler) {
+        var random = new Random(SEED + 2);
+        for (int i = 0; i < GRAPHS; i++) {
+            var spec = RandomDags.spec(random, 1 + random.nextInt(30), 60, 1 + random.nextInt(3));
+            TaskGraph graph = RandomDags.withLimitsAndOffload(random, spec);
+            RunResult run = ENGINE.simulate(graph, scheduler);
+            String where = "seed " + (SEED + 2) + ", graph " + i + " on " + scheduler.describe();
+            assertThat(run.status()).as(where).isEqualTo(RunStatus.SUCCEEDED);
+            everyTaskRunsOnceAfterItsDependencies(graph, run, where);
+            eventsAreContiguous(run, where);
+            if (!(scheduler instanceof SchedulerSpec.EventLoop)) {
+                lanesRunOneTaskAtATime(run, scheduler.laneCount(), where);
+            }
+            for (int limit = 0; limit < graph.limitCount(); limit++) {
+                int under = limit;
+                var tasks = run.tasks().stream()
+                        .filter(t -> graph.limit(graph.task(t.id()).index()) == under)
+                        .toList();
+                assertThat(maxBusyLanes(tasks))
+                        .as(where + ": tasks working under limit " + graph.limitName(limit))
+                        .isLessThanOrEqualTo(graph.limitValue(limit));
+            }
+            assertThat(run.makespanNanos())
+                    .as(where + ": makespan vs lower bound")
+                    .isGreaterThanOrEqualTo(run.analysis().lowerBoundNanos());
+        }
+    }
+
     private static void everyTaskRunsOnceAfterItsDependencies(TaskGraph graph, RunResult run, String where) {
         Map<String, Integer> finishes = new HashMap<>();
         for (RunEvent event : run.events()) {

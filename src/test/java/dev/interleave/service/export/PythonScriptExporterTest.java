@@ -34,7 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the plain prediction. CPU work is measured in thread CPU time, so on a shared machine its wall time grows with
  * load; for graphs with cpu tasks the prediction is re-simulated with each lane-holding task's duration set to
  * what the script measured ("replay"), which checks the schedule's shape, not the machine's speed. Tolerance:
- * 15 % + 30 ms. Parallel scripts start their process pool before their clock starts (pool start-up is excluded).
+ * 15 % + 30 ms. Threads with cpu tasks cannot be replayed (a thread's wall time includes its waits for the GIL),
+ * so they are only bounded: no faster than the prediction less 10 %, no slower than twice it; the benchmark
+ * {@code ThreadsAgainstCPythonBenchmark} measures the threads model's real error. Parallel scripts start their process pool before their clock starts (pool start-up is excluded).
  */
 class PythonScriptExporterTest {
 
@@ -42,6 +44,7 @@ class PythonScriptExporterTest {
     private static final SchedulerSpec SEQUENTIAL = new SchedulerSpec.Sequential();
     private static final SchedulerSpec LOOP = new SchedulerSpec.EventLoop();
     private static final SchedulerSpec PARALLEL_2 = new SchedulerSpec.Parallel(2);
+    private static final SchedulerSpec THREADS_2 = new SchedulerSpec.Threads(2);
 
     private final PythonScriptExporter exporter = new PythonScriptExporter(ENGINE);
     private PythonScriptRunner python;
@@ -112,9 +115,66 @@ class PythonScriptExporterTest {
                 .blocking("save", 100, "fetch")
                 .io("done", 0, "report", "save")
                 .graph();
-        for (SchedulerSpec scheduler : List.of(SEQUENTIAL, LOOP, PARALLEL_2)) {
+        for (SchedulerSpec scheduler : List.of(SEQUENTIAL, LOOP, PARALLEL_2, THREADS_2)) {
             runAndCompare(graph, scheduler);
         }
+    }
+
+    @Test
+    void threadsOverlapWaitsButNotCpuUnderTheGil() throws Exception {
+        TaskGraph waits = GraphSpec.named("waits")
+                .io("a", 150)
+                .io("b", 150)
+                .blocking("c", 150)
+                .graph();
+        assertThat(runAndCompare(waits, THREADS_2).get("makespanMs").asDouble()).isLessThan(400);
+        TaskGraph cpu = GraphSpec.named("cpu").cpu("a", 150).cpu("b", 150).graph();
+        // Both threads compute, one at a time: no faster than one thread.
+        assertThat(runAndCompare(cpu, THREADS_2).get("makespanMs").asDouble()).isGreaterThanOrEqualTo(295);
+    }
+
+    @Test
+    void aThreadingSemaphoreHoldsTheWorkerThatWaitsForIt() throws Exception {
+        TaskGraph graph = GraphSpec.named("limit")
+                .limit("api", 1)
+                .add(TaskSpec.of("a", TaskKind.IO, 150).withLimit("api"))
+                .add(TaskSpec.of("b", TaskKind.IO, 150).withLimit("api"))
+                .io("c", 100)
+                .graph();
+        for (SchedulerSpec scheduler : List.of(THREADS_2, PARALLEL_2)) {
+            JsonNode result = runAndCompare(graph, scheduler);
+            // Which of a and b gets the unit first is a race between processes; they never overlap.
+            JsonNode a = task(result, "a");
+            JsonNode b = task(result, "b");
+            boolean aFirst = a.get("startMs").asDouble() <= b.get("startMs").asDouble();
+            JsonNode first = aFirst ? a : b;
+            JsonNode second = aFirst ? b : a;
+            assertThat(second.get("startMs").asDouble())
+                    .as(scheduler.describe())
+                    .isGreaterThanOrEqualTo(first.get("endMs").asDouble());
+        }
+        JsonNode result = runAndCompare(graph, THREADS_2);
+        assertThat(task(result, "c").get("startMs").asDouble())
+                .isGreaterThanOrEqualTo(task(result, "a").get("endMs").asDouble() - 1);
+    }
+
+    @Test
+    void anAsyncioSemaphoreBoundsOverlapAndToThreadFreesTheLoop() throws Exception {
+        TaskGraph limited = GraphSpec.named("rate limit")
+                .limit("api", 2)
+                .add(TaskSpec.of("a", TaskKind.IO, 150).withLimit("api"))
+                .add(TaskSpec.of("b", TaskKind.IO, 150).withLimit("api"))
+                .add(TaskSpec.of("c", TaskKind.IO, 150).withLimit("api"))
+                .graph();
+        assertThat(runAndCompare(limited, LOOP).get("makespanMs").asDouble()).isGreaterThanOrEqualTo(295);
+        TaskGraph offloaded = GraphSpec.named("to_thread")
+                .add(TaskSpec.of("a", TaskKind.BLOCKING_IO, 150).offloaded())
+                .add(TaskSpec.of("b", TaskKind.BLOCKING_IO, 150).offloaded())
+                .io("c", 100)
+                .graph();
+        JsonNode result = runAndCompare(offloaded, LOOP);
+        assertThat(result.get("makespanMs").asDouble()).isLessThan(290);
+        assertThat(task(result, "a").get("lane").asInt()).isPositive();
     }
 
     @Test
@@ -130,7 +190,7 @@ class PythonScriptExporterTest {
                 .add(new TaskSpec("c", "cpu", 20.0, labels.get("c"), List.of("a")))
                 .build();
         TaskGraph graph = new GraphValidator(GraphLimits.DEFAULT).validOrThrow(spec);
-        for (SchedulerSpec scheduler : List.of(SEQUENTIAL, LOOP, PARALLEL_2)) {
+        for (SchedulerSpec scheduler : List.of(SEQUENTIAL, LOOP, PARALLEL_2, THREADS_2)) {
             String script = exporter.script(graph, scheduler);
             assertThat(script).matches("[\\x00-\\x7F]*");
             // User text appears only inside the one-line GRAPH data literal, never as code or comment.
@@ -183,7 +243,9 @@ class PythonScriptExporterTest {
             }
         }
         boolean hasCpu = graph.tasks().stream().anyMatch(t -> t.kind() == TaskKind.CPU);
-        RunResult engine = hasCpu ? replay(graph, scheduler, result) : ENGINE.simulate(graph, scheduler);
+        // On threads a cpu task's wall time includes its waits for the GIL: replaying it would count them twice.
+        boolean replay = hasCpu && !(scheduler instanceof SchedulerSpec.Threads);
+        RunResult engine = replay ? replay(graph, scheduler, result) : ENGINE.simulate(graph, scheduler);
         assertThat(ids(result.get("order"))).as(where).isEqualTo(startOrder(engine));
         double expected = engine.makespanMillis();
         // Printed so a test log shows the measured deviations, which the assertion only bounds.
@@ -193,24 +255,34 @@ class PythonScriptExporterTest {
                 graph.name(),
                 result.get("makespanMs").asDouble(),
                 expected,
-                hasCpu ? "replayed" : "predicted");
-        assertThat(result.get("makespanMs").asDouble()).as(where).isCloseTo(expected, within(0.15 * expected + 30));
+                replay ? "replayed" : "predicted");
+        double makespan = result.get("makespanMs").asDouble();
+        if (hasCpu && !replay) {
+            // CPU work stretches in wall time with the machine's load, and threads cannot be replayed: CPython can
+            // beat the GIL model only by its noise, and must not take more than twice as long.
+            assertThat(makespan).as(where).isBetween(0.9 * expected - 10, 2 * expected + 100);
+        } else {
+            assertThat(makespan).as(where).isCloseTo(expected, within(0.15 * expected + 30));
+        }
         return result;
     }
 
     /** The prediction again, with every lane-holding task taking as long as the script measured it took. */
     private static RunResult replay(TaskGraph graph, SchedulerSpec scheduler, JsonNode result) {
-        var builder = GraphSpec.named(graph.name());
-        for (TaskSpec t : graph.toSpec().tasks()) {
+        var tasks = new ArrayList<TaskSpec>();
+        GraphSpec spec = graph.toSpec();
+        for (TaskSpec t : spec.tasks()) {
             boolean holdsLane =
                     !(scheduler instanceof SchedulerSpec.EventLoop) || !t.kind().equals("io");
             JsonNode measured = task(result, t.id());
             double ms = holdsLane
                     ? measured.get("endMs").asDouble() - measured.get("startMs").asDouble()
                     : t.ms();
-            builder.add(new TaskSpec(t.id(), t.kind(), ms, t.label(), t.after()));
+            tasks.add(new TaskSpec(t.id(), t.kind(), ms, t.label(), t.after(), t.limit(), t.offload()));
         }
-        return ENGINE.simulate(builder.graph(), scheduler);
+        var replayed =
+                new GraphValidator(GraphLimits.DEFAULT).validOrThrow(new GraphSpec(spec.name(), spec.limits(), tasks));
+        return ENGINE.simulate(replayed, scheduler);
     }
 
     /** Task ids in the order the engine started their work (an io task on the loop: armed its timer). */
