@@ -74,23 +74,34 @@ public class IdentityFilter {
                             request));
         }
         Owner owner = cookies.owner(presented.value());
-        String minted = owner == null ? cookies.mint() : null;
-        caller.set(owner != null ? owner : cookies.owner(minted), client, minted);
+        if (owner != null) {
+            caller.set(owner, client, null);
+            return Uni.createFrom().item(crossSiteRefusal(request));
+        }
+        return cookies.signedFromUnsigned(presented.value()).map(signed -> {
+            // An owner from before cookies were signed keeps its id under a signed value; anyone else is new.
+            String value = signed != null ? signed : cookies.mint();
+            caller.set(cookies.owner(value), client, value);
+            return crossSiteRefusal(request);
+        });
+    }
+
+    /** A cookie-authenticated write that looks cross-site (CSRF) is refused; null lets the request through. */
+    private Response crossSiteRefusal(ContainerRequestContext request) {
         if (!SAFE.contains(request.getMethod())
                 && cookies.crossSite(
                         request.getHeaderString("Sec-Fetch-Site"),
                         request.getHeaderString("Origin"),
                         request.getHeaderString(HttpHeaders.HOST))) {
-            return Uni.createFrom()
-                    .item(ProblemMappers.response(
-                            Response.Status.FORBIDDEN,
-                            "cross-site-request",
-                            "Cross-site request refused",
-                            "cookie-authenticated writes must come from this site or an "
-                                    + "allowed origin; scripts should use a bearer token",
-                            request));
+            return ProblemMappers.response(
+                    Response.Status.FORBIDDEN,
+                    "cross-site-request",
+                    "Cross-site request refused",
+                    "cookie-authenticated writes must come from this site or an "
+                            + "allowed origin; scripts should use a bearer token",
+                    request);
         }
-        return Uni.createFrom().nullItem();
+        return null;
     }
 
     @ServerResponseFilter

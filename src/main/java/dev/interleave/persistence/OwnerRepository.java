@@ -17,4 +17,9 @@ public class OwnerRepository implements PanacheRepositoryBase<OwnerEntity, Strin
                         .executeUpdate())
                 .replaceWithVoid();
     }
+
+    /** True if the owner has a row: it was seen (and saved something) before. */
+    public Uni<Boolean> exists(String ownerId) {
+        return findById(ownerId).map(found -> found != null);
+    }
 }

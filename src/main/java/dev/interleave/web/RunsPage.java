@@ -49,12 +49,12 @@ public class RunsPage {
         this.proxies = proxies;
     }
 
-    /** The owner named by the request's cookie (absent, sent twice or not signed here: nobody). */
-    private Owner owner(String cookieHeader, HttpServerRequest http) {
+    /** The owner named by the request's cookie (absent, sent twice or not this service's: nobody, as null). */
+    private Uni<Owner> owner(String cookieHeader, HttpServerRequest http) {
         String peer = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
         var client = proxies.client(
                 peer, http.getHeader("X-Forwarded-For"), http.getHeader("X-Forwarded-Proto"), http.isSSL());
-        return cookies.ownerIn(cookieHeader, client.https());
+        return cookies.resolveIn(cookieHeader, client.https());
     }
 
     @GET
@@ -65,16 +65,16 @@ public class RunsPage {
             @QueryParam("page") Integer page) {
         // Bounded so the row offset (current * PAGE_SIZE) cannot overflow; past the last page the list is empty.
         int current = page == null || page < 0 ? 0 : Math.min(page, MAX_PAGE);
-        Owner owner = owner(cookieHeader, http);
-        Uni<PageView<RunView>> listed = owner == null
-                ? Uni.createFrom().item(new PageView<>(List.of(), current, PAGE_SIZE, 0))
-                : runs.list(owner, current, PAGE_SIZE);
-        return listed.map(p -> Templates.page(
-                p.items().stream().map(RunRow::of).toList(),
-                current + 1,
-                current > 0 ? current - 1 : null,
-                (long) (current + 1) * PAGE_SIZE < p.total() ? current + 1 : null,
-                p.total()));
+        return owner(cookieHeader, http)
+                .chain(owner -> owner == null
+                        ? Uni.createFrom().item(new PageView<RunView>(List.of(), current, PAGE_SIZE, 0))
+                        : runs.list(owner, current, PAGE_SIZE))
+                .map(p -> Templates.page(
+                        p.items().stream().map(RunRow::of).toList(),
+                        current + 1,
+                        current > 0 ? current - 1 : null,
+                        (long) (current + 1) * PAGE_SIZE < p.total() ? current + 1 : null,
+                        p.total()));
     }
 
     /** htmx: removes the row (empty 200 swapped over it), or says in place why it could not. */
@@ -88,14 +88,16 @@ public class RunsPage {
             @HeaderParam("Sec-Fetch-Site") String fetchSite,
             @HeaderParam("Origin") String origin,
             @HeaderParam("Host") String host) {
-        Owner owner = owner(cookieHeader, http);
-        if (owner == null || cookies.crossSite(fetchSite, origin, host)) {
+        if (cookies.crossSite(fetchSite, origin, host)) {
             return Uni.createFrom().item(failed("This run is not yours to delete."));
         }
-        return runs.delete(owner, id)
-                .map(ignored -> Response.ok("").build())
-                .onFailure(ServiceException.NotFound.class)
-                .recoverWithItem(() -> failed("This run was already deleted; reload the page."));
+        return owner(cookieHeader, http)
+                .chain(owner -> owner == null
+                        ? Uni.createFrom().item(failed("This run is not yours to delete."))
+                        : runs.delete(owner, id)
+                                .map(ignored -> Response.ok("").build())
+                                .onFailure(ServiceException.NotFound.class)
+                                .recoverWithItem(() -> failed("This run was already deleted; reload the page.")));
     }
 
     private static Response failed(String message) {

@@ -67,6 +67,14 @@ public class IdentityService {
         return new Owner(Ids.derived("a_", dot < 0 ? secret : secret.substring(0, dot)), true);
     }
 
+    /** True if the owner has a row (it saved something at some time). */
+    public Uni<Boolean> known(Owner owner) {
+        if (ensured.contains(owner.id())) {
+            return Uni.createFrom().item(true);
+        }
+        return Panache.withSession(() -> owners.exists(owner.id()));
+    }
+
     /** The owner of a live bearer token, or null for an unknown, revoked or expired one. */
     public Uni<Owner> fromBearer(String token) {
         String hash = Ids.sha256Hex(token);

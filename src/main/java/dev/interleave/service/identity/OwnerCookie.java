@@ -2,6 +2,7 @@ package dev.interleave.service.identity;
 
 import dev.interleave.config.PlaygroundConfig;
 import dev.interleave.persistence.ServerSecrets;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,9 @@ public class OwnerCookie {
     public static final String SECURE_NAME = "__Host-" + NAME;
     /** 256 random bits and a 128-bit MAC, both URL-safe base64 without padding. */
     private static final Pattern VALUE = Pattern.compile("[A-Za-z0-9_-]{43}\\.[A-Za-z0-9_-]{22}");
+
+    /** A value minted before values were signed: the bare 256-bit secret. */
+    private static final Pattern UNSIGNED = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private static final int MAC_BYTES = 16;
 
@@ -86,6 +90,30 @@ public class OwnerCookie {
         byte[] expected = mac(secret).getBytes(StandardCharsets.US_ASCII);
         byte[] given = value.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, given) ? identity.fromCookie(secret) : null;
+    }
+
+    /**
+     * The signed value for an owner cookie minted before values were signed, or null. Such a value still names its
+     * owner if that owner already has a row (it saved something then), so an upgrade loses nobody's runs; a made-up
+     * unsigned value names nobody, as a made-up signed one does. The secret stays, so the owner id stays.
+     */
+    public Uni<String> signedFromUnsigned(String value) {
+        if (value == null || !UNSIGNED.matcher(value).matches()) {
+            return Uni.createFrom().nullItem();
+        }
+        return identity.known(identity.fromCookie(value)).map(known -> known ? value + "." + mac(value) : null);
+    }
+
+    /**
+     * The owner a raw {@code Cookie} header names, an owner from before cookies were signed included (pages read
+     * with it; the API's next answer re-issues such a cookie signed). Null: nobody.
+     */
+    public Uni<Owner> resolveIn(String cookieHeader, boolean https) {
+        String value = presented(cookieHeader, https).value();
+        Owner signed = owner(value);
+        return signed != null
+                ? Uni.createFrom().item(signed)
+                : signedFromUnsigned(value).map(resigned -> resigned == null ? null : owner(resigned));
     }
 
     /** The owner a raw {@code Cookie} header names, or null (absent, twice, malformed or not signed here). */
