@@ -10,6 +10,9 @@ export function schedulerName(s) {
   if (!s) return '';
   if (s.type === 'event_loop') return 'Event loop';
   if (s.type === 'parallel') return 'Parallel · ' + s.workers + ' worker' + (s.workers === 1 ? '' : 's');
+  if (s.type === 'threads') {
+    return 'Threads · ' + s.workers + ' thread' + (s.workers === 1 ? '' : 's') + (s.gil === false ? ' · no GIL (model)' : ' · GIL');
+  }
   return 'Sequential';
 }
 

@@ -5,6 +5,7 @@
 import { api, describe } from './api.js';
 import { renderCompare } from './compare.js';
 import { $ } from './dom.js';
+import { schedulerName } from './format.js';
 import { GraphEditor } from './graph-editor.js';
 import { LiveRun } from './live-run.js';
 import { ResultPanel } from './result-panel.js';
@@ -98,11 +99,15 @@ function onPrediction(page) {
   fieldProblems($('#workers'), $('#workers-error'), page.problems.filter(p => p.pointer.startsWith('/scheduler')));
   fieldProblems($('#graph-json'), $('#graph-json-error'),
     page.problems.filter(p => p.pointer === '/graph' || p.pointer === '/graph/tasks' || p.pointer === '/graph/name'));
-  if (!page.problems.length) $('#action-error').textContent = '';
+  if (!page.problems.length) $('#action-error').textContent = page.schedulerNote || '';
   if (!answered(page)) return;                               // the answer to a newer edit will draw
   const { current } = page;
   if (current && !current.done) return;                     // a run in progress keeps the panel
-  if (current && current.key === keyOf(page.editor.graph, current.scheduler === 'compare' ? 'compare' : schedulerOf(page.form))) return;
+  // The run on screen stays while it belongs to the graph and scheduler shown; a reopened run on a scheduler the
+  // picker cannot express (page.schedulerNote) stays while its graph is unchanged.
+  const shown = current?.scheduler === 'compare' ? 'compare' : page.schedulerNote ? current?.scheduler : schedulerOf(page.form);
+  if (current && current.key === keyOf(page.editor.graph, shown)) return;
+  if (page.schedulerNote) { page.schedulerNote = null; $('#action-error').textContent = ''; }
   page.current = null;
   const data = box.querySelector('#prediction-preview');
   if (!data) { page.panel.showNoPreview(); return; }
@@ -143,10 +148,14 @@ function schedulerOf(form) {
 }
 
 /** Shows the scheduler a reopened run ran on, so that the radio and workers field tell the truth. */
-function chooseScheduler(form, scheduler) {
-  const radio = form.querySelector('input[name="scheduler"][value="' + (scheduler?.type || 'event_loop') + '"]');
+function chooseScheduler(page, scheduler) {
+  const radio = page.form.querySelector('input[name="scheduler"][value="' + (scheduler?.type || 'event_loop') + '"]');
   if (radio) radio.checked = true;
-  if (scheduler?.workers) form.querySelector('#workers').value = String(scheduler.workers);
+  // Beside Run, where it matters, until the next run: the picker cannot show this scheduler, so Run would not
+  // repeat this run.
+  else $('#action-error').textContent = page.schedulerNote = 'This run ran on ' + schedulerName(scheduler)
+    + ', which the picker does not offer yet: Run uses the scheduler selected here.';
+  if (scheduler?.workers) page.form.querySelector('#workers').value = String(scheduler.workers);
 }
 
 /**
@@ -201,6 +210,7 @@ async function stop(page) {
 
 /** Asks the server to start a run or comparison; null (and said why) when it did not start. */
 async function start(page, url, body) {
+  page.schedulerNote = null;
   $('#action-error').textContent = '';
   if (refused(page)) return null;
   busy(true);
@@ -304,7 +314,7 @@ async function openFromQuery(page) {
     } else if (params.get('run')) {
       const view = await api('GET', '/api/v1/runs/' + encodeURIComponent(params.get('run')));
       page.example.drop();
-      chooseScheduler(page.form, view.scheduler);
+      chooseScheduler(page, view.scheduler);
       page.editor.load(view.graph);
       watchRun(page, view, page.editor.graph);
     }

@@ -196,11 +196,20 @@ export class Timeline {
     this.drawLaneBars(ctx, x, laneY);
     if (L.waits.count) this.drawWaits(ctx, L, x, laneY(L.lanes));
     this.drawMakespans(ctx, L, x);
+    if (this.model.scheduler.type === 'threads') {
+      // Until the timeline draws GIL waits apart, say what a bar on a thread means.
+      ctx.fillStyle = '#6b7280';
+      ctx.fillText('A bar spans a task from start to end; time its thread waited for the GIL is inside it.', GUTTER, L.height - 4);
+    }
   }
 
+  /** The loop is lane 0 of an event-loop run; its lanes 1 and up are the default executor's threads (to_thread). */
   laneName(lane) {
     const type = this.model.scheduler.type;
-    return type === 'event_loop' ? 'loop' : type === 'sequential' ? 'thread' : 'worker ' + (lane + 1);
+    if (type === 'event_loop') return lane === 0 ? 'loop' : 'executor ' + lane;
+    if (type === 'sequential') return 'thread';
+    if (type === 'threads') return 'thread ' + (lane + 1);
+    return 'worker ' + (lane + 1);
   }
 
   drawAxis(ctx, L, end, x) {

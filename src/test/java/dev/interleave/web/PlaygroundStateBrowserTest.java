@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * What the playground shows belongs to the graph and run on screen: the server's problems once, at the field and
@@ -160,5 +161,34 @@ class PlaygroundStateBrowserTest extends PlaygroundBrowserSession {
                 .as("the prediction of the same graph leaves the run")
                 .contains("succeeded");
         screen.screenshots("s5-reopened-parallel", "#run-form");
+    }
+
+    /**
+     * A run the picker cannot express (threads, started through the API) is named for what it ran on, and Run is
+     * not left to look as if it would repeat it.
+     */
+    @Test
+    void aReopenedThreadsRunNamesItsSchedulerAndSaysRunWouldNotRepeatIt() {
+        screen.open("");
+        screen.awaitPrediction("Predicted:");
+        Object id = ((JavascriptExecutor) browser.driver)
+                .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + "fetch('/api/v1/runs', {method: 'POST', headers: {'Content-Type': 'application/json'},"
+                        + " body: JSON.stringify({graph: {tasks: [{id: 'a', kind: 'cpu', ms: 50},"
+                        + " {id: 'b', kind: 'io', ms: 50}]}, scheduler: {type: 'threads', workers: 2}})})"
+                        + ".then(r => r.json()).then(v => done(v.id), e => done('failed: ' + e));");
+        screen.open("?run=" + id);
+        assertThat(screen.awaitStatus("succeeded"))
+                .contains("Threads · 2 threads · GIL")
+                .doesNotContain("Sequential");
+        assertThat(screen.awaitText("#action-error", "picker does not offer yet", PlaygroundScreen.PAGE_TIMEOUT))
+                .contains("This run ran on Threads · 2 threads · GIL")
+                .contains("Run uses the scheduler selected here");
+        browser.settle();
+        assertThat(screen.text("#run-status"))
+                .as("the prediction for the picker's scheduler does not replace the reopened run")
+                .contains("Threads · 2 threads · GIL")
+                .contains("succeeded");
+        screen.screenshots("s6-reopened-threads", "#run-form");
     }
 }
