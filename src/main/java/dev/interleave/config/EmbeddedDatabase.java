@@ -34,12 +34,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** The database {@link #startInBackground} began, until the application has waited for it; else null. */
     private static volatile EmbeddedDatabase background;
 
+    private final Path dataDirectory;
     private final int port;
     private final String password;
     /** Completes when the server accepts connections; the server is stopped by {@link #close}. */
     private final CompletableFuture<EmbeddedPostgres> postgres;
 
-    private EmbeddedDatabase(int port, String password, CompletableFuture<EmbeddedPostgres> postgres) {
+    private EmbeddedDatabase(
+            Path dataDirectory, int port, String password, CompletableFuture<EmbeddedPostgres> postgres) {
+        this.dataDirectory = dataDirectory;
         this.port = port;
         this.password = password;
         this.postgres = postgres;
@@ -56,7 +59,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
         int port = freePort();
         String password = DatabasePassword.readOrCreate(prepare(dataDirectory));
         var database = new EmbeddedDatabase(
-                port, password, CompletableFuture.completedFuture(launch(dataDirectory, port, password)));
+                dataDirectory,
+                port,
+                password,
+                CompletableFuture.completedFuture(launch(dataDirectory, port, password)));
+        database.awaitStarted();
+        return database;
+    }
+
+    /**
+     * Starts this server again, after {@link #close}, on the same port and data directory, so clients reconnect to
+     * the address they know; returns the new handle (close that one next). A seam for the outage test
+     * ({@code DatabaseOutageTest}); the application never restarts its database.
+     */
+    public EmbeddedDatabase startAgain() {
+        var database = new EmbeddedDatabase(
+                dataDirectory,
+                port,
+                password,
+                CompletableFuture.completedFuture(launch(dataDirectory, port, password)));
         database.awaitStarted();
         return database;
     }
@@ -81,7 +102,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 "embedded-postgres-start");
         starter.setDaemon(true);
         starter.start();
-        var database = new EmbeddedDatabase(port, password, future);
+        var database = new EmbeddedDatabase(dataDirectory, port, password, future);
         background = database;
         return database;
     }

@@ -7,6 +7,7 @@ import dev.interleave.engine.RunResult;
 import dev.interleave.engine.graph.TaskGraph;
 import dev.interleave.engine.run.RunStatus;
 import dev.interleave.engine.sched.SchedulerSpec;
+import dev.interleave.persistence.EventChunk;
 import dev.interleave.persistence.RunEventRepository;
 import dev.interleave.persistence.RunRepository;
 import dev.interleave.persistence.StoredRun;
@@ -25,6 +26,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -44,6 +47,11 @@ public class RunSupervisor {
     private static final Logger LOG = Logger.getLogger(RunSupervisor.class);
     /** How long to wait for the engine's dispatcher to deliver run_finished after the outcome is known. */
     private static final Duration LAST_EVENT_WAIT = Duration.ofSeconds(5);
+    /**
+     * How long a run's last saves (its remaining events, then its final status) keep retrying while the database
+     * is unreachable; a checkpoint that fails is retried at the next one with the same events.
+     */
+    private static final Duration OUTAGE = Duration.ofSeconds(60);
 
     /** Everything needed to execute one saved run: its row as saved (queued), its graph and scheduler. */
     record Execution(StoredRun saved, TaskGraph graph, SchedulerSpec scheduler) {
@@ -136,16 +144,30 @@ public class RunSupervisor {
     }
 
     private RunResult awaitWithCheckpoints(String runId, RunHandle handle, RunRecorder recorder) {
+        var unsaved = new ArrayList<EventChunk>(); // taken from the recorder, not yet committed
+        boolean failing = false; // the last checkpoint could not be saved: warn once per outage
         while (true) {
             try {
                 RunResult result = handle.outcome().get(checkpoint.toMillis(), TimeUnit.MILLISECONDS);
                 if (!recorder.awaitLastEvent(LAST_EVENT_WAIT)) {
                     LOG.warnf("run %s: run_finished was not delivered in time; saving what arrived", runId);
                 }
-                save(runId, recorder);
+                retrying(
+                        () -> {
+                            save(runId, recorder, unsaved);
+                            return 0;
+                        },
+                        "its last events");
                 return result;
             } catch (TimeoutException e) {
-                save(runId, recorder);
+                RuntimeException failure = trySave(runId, recorder, unsaved);
+                boolean saved = failure == null;
+                if (!saved && !failing) {
+                    LOG.warnf("run %s: checkpoint not saved (%s); retried at each next", runId, failure.getMessage());
+                } else if (saved && failing) {
+                    LOG.infof("run %s: checkpoints saved again", runId);
+                }
+                failing = !saved;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 handle.cancel();
@@ -155,12 +177,26 @@ public class RunSupervisor {
         }
     }
 
-    /** Saves the events recorded since the last save, in one transaction, with a fresh lease. */
-    private void save(String runId, RunRecorder recorder) {
-        var chunks = recorder.takeChunks();
-        if (chunks.isEmpty() || local.isDeleted(runId)) {
+    /** {@link #save}; returns null on success, else the failure (the events stay in {@code unsaved}). */
+    private RuntimeException trySave(String runId, RunRecorder recorder, List<EventChunk> unsaved) {
+        try {
+            save(runId, recorder, unsaved);
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    /**
+     * Saves {@code unsaved} and the events recorded since, in one transaction, with a fresh lease; on success
+     * {@code unsaved} is emptied, on failure it keeps them all for the next try (the transaction rolled back).
+     */
+    private void save(String runId, RunRecorder recorder, List<EventChunk> unsaved) {
+        unsaved.addAll(recorder.takeChunks());
+        if (unsaved.isEmpty() || local.isDeleted(runId)) {
             return;
         }
+        var chunks = List.copyOf(unsaved);
         long last = chunks.get(chunks.size() - 1).lastSeq();
         awaitDb(() -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
@@ -169,8 +205,33 @@ public class RunSupervisor {
             }
             return chain.chain(() -> runs.heartbeat(runId, last + 1, Instant.now()));
         });
+        unsaved.clear();
         bus.saved(runId, last); // after the commit: other instances' watchers read the new chunks
         eventsSaved.increment(last - chunks.get(0).firstSeq() + 1);
+    }
+
+    /**
+     * Runs {@code write} until it succeeds, once per checkpoint interval, for at most {@link #OUTAGE}; then throws
+     * the last failure. Keeper threads only.
+     */
+    private int retrying(Supplier<Integer> write, String what) {
+        long deadline = System.nanoTime() + OUTAGE.toNanos();
+        while (true) {
+            try {
+                return write.get();
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.warnf("run %s: could not save %s (%s); retrying", MDC.get("runId"), what, e.getMessage());
+                try {
+                    Thread.sleep(checkpoint.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Saves how the run ended; returns the run as saved, or null if it was deleted meanwhile. */
@@ -183,8 +244,16 @@ public class RunSupervisor {
         }
         String resultJson = views.write(views.result(result, run.graph()));
         Instant finishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        int saved = awaitDb(() -> runs.finish(
-                run.runId(), status, reason, finishedAt, resultJson, result.makespanMillis(), result.eventCount()));
+        int saved = retrying(
+                () -> awaitDb(() -> runs.finish(
+                        run.runId(),
+                        status,
+                        reason,
+                        finishedAt,
+                        resultJson,
+                        result.makespanMillis(),
+                        result.eventCount())),
+                "its final status");
         bus.finalStatus(run.runId());
         registry.counter("interleave.runs.finished", "status", status.wireName())
                 .increment();
