@@ -17,9 +17,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
 
     @Override
     public Map<String, String> start() {
-        Path dir = Path.of("target", "test-pg");
-        deleteTree(dir);
-        database = EmbeddedDatabase.start(dir);
+        database = fresh(Path.of("target", "test-pg"));
         return database.connection();
     }
 
@@ -28,6 +26,12 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         if (database != null) {
             database.close();
         }
+    }
+
+    /** A PostgreSQL started on an empty data directory (what was there before is removed). */
+    public static EmbeddedDatabase fresh(Path dir) {
+        deleteTree(dir);
+        return EmbeddedDatabase.start(dir);
     }
 
     private static void deleteTree(Path dir) {

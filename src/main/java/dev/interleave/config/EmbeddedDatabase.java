@@ -56,15 +56,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Starts PostgreSQL on a free port with its data in {@code dataDirectory}, created if missing; returns when up. */
     public static EmbeddedDatabase start(Path dataDirectory) {
-        int port = freePort();
-        String password = DatabasePassword.readOrCreate(prepare(dataDirectory));
-        var database = new EmbeddedDatabase(
-                dataDirectory,
-                port,
-                password,
-                CompletableFuture.completedFuture(launch(dataDirectory, port, password)));
-        database.awaitStarted();
-        return database;
+        return startedOn(dataDirectory, freePort(), DatabasePassword.readOrCreate(prepare(dataDirectory)));
     }
 
     /**
@@ -73,6 +65,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * ({@code DatabaseOutageTest}); the application never restarts its database.
      */
     public EmbeddedDatabase startAgain() {
+        return startedOn(dataDirectory, port, password);
+    }
+
+    /** Starts the server in the calling thread and returns once it accepts connections. */
+    private static EmbeddedDatabase startedOn(Path dataDirectory, int port, String password) {
         var database = new EmbeddedDatabase(
                 dataDirectory,
                 port,

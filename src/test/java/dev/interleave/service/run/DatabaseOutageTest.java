@@ -4,21 +4,17 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.interleave.Caller;
+import dev.interleave.EmbeddedPostgresResource;
 import dev.interleave.config.EmbeddedDatabase;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -38,9 +34,7 @@ class DatabaseOutageTest {
 
         @Override
         public Map<String, String> start() {
-            Path dir = Path.of("target", "test-pg-outage");
-            deleteTree(dir);
-            database = EmbeddedDatabase.start(dir);
+            database = EmbeddedPostgresResource.fresh(Path.of("target", "test-pg-outage"));
             return database.connection();
         }
 
@@ -150,16 +144,5 @@ class DatabaseOutageTest {
 
         String next = me.startRun(Caller.runBody("{\"type\":\"event_loop\"}"));
         assertThat(me.awaitStatus(next, "succeeded", "failed", "interrupted")).isEqualTo("succeeded");
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
