@@ -22,6 +22,7 @@ export class RunModel {
     // open hold of each lane. A lane of -1 is the main thread (it submits tasks and needs the GIL to do so).
     this.gilHolds = [];
     this.openHold = new Map();
+    this.openWait = new Map();  // lane -> the task's GIL wait [fromMs, null] not yet ended by a gil_taken
     this.setGraph(graph);
   }
 
@@ -120,11 +121,14 @@ export class RunModel {
         this.status = e.status || 'succeeded';
         break;
       // the GIL (threads): a thread asks for it, gets it, lets it go; each event names the thread (lane)
+      // (a thread's own bookkeeping, such as the main thread submitting or a worker taking from the queue, names
+      // no task: it shows in the strip, not in a bar)
       case 'gil_wait':
-        if (t) t.gilWaits.push([e.tMs, null]);
+        if (t) { const wait = [e.tMs, null]; t.gilWaits.push(wait); this.openWait.set(laneOf(e), wait); }
         break;
       case 'gil_taken': {
-        if (t) { const open = t.gilWaits[t.gilWaits.length - 1]; if (open && open[1] == null) open[1] = e.tMs; }
+        const wait = this.openWait.get(laneOf(e));
+        if (wait) { wait[1] = e.tMs; this.openWait.delete(laneOf(e)); }
         const hold = { lane: laneOf(e), task: e.task ?? null, fromMs: e.tMs, toMs: null };
         this.gilHolds.push(hold);
         this.openHold.set(hold.lane, hold);
@@ -135,13 +139,14 @@ export class RunModel {
         if (hold) { hold.toMs = e.tMs; this.openHold.delete(hold.lane); }
         break;
       }
+      // a limit taken at once has no wait: limitWaitMs stays null
       case 'limit_wait':
         t.limitWaitMs = e.tMs;
         if (e.limit) t.limit = e.limit;
         break;
       case 'limit_taken':
-        if (t.limitWaitMs == null) t.limitWaitMs = e.tMs;
         t.limitTakenMs = e.tMs;
+        if (e.limit) t.limit = e.limit;
         break;
       default:
         break;
@@ -157,6 +162,11 @@ export class RunModel {
   limitWaitOf(t, nowMs = this.nowMs) {
     if (t.limitWaitMs == null) return 0;
     return Math.max(0, (t.limitTakenMs ?? nowMs) - t.limitWaitMs);
+  }
+
+  /** True if the task waited (or waits) for its limit for any time at all. */
+  waitedForLimit(t) {
+    return t.limitWaitMs != null && (t.limitTakenMs == null || t.limitTakenMs > t.limitWaitMs);
   }
 
   lastDependencyDone(t) {

@@ -25,6 +25,7 @@ export async function initShared(root) {
   const runs = kind === 'run' ? [view] : view.runs;
   const endMs = Math.max(1, ...runs.map(r => r.makespanMs || r.predictedMakespanMs || 0));
   const tracks = new Map(runs.map(run => [run.id, track(run, endMs)]));
+  window.interleaveShared = { tracks };          // for people poking around in the console, and for tests
   const path = (kind === 'run' ? '/ws/runs/' : '/ws/comparisons/') + encodeURIComponent(id)
     + '?share=' + encodeURIComponent(slug);
   openStream(path, {

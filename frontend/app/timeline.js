@@ -176,8 +176,9 @@ export class Timeline {
     const now = this.clockMs();
     const waits = model.order.map(t => {
       const io = t.dueMs != null && t.startMs != null;
-      if (!io && t.limitWaitMs == null) return null;
-      const from = t.limitWaitMs ?? t.startMs;
+      const limited = model.waitedForLimit(t);
+      if (!io && !limited) return null;
+      const from = limited ? t.limitWaitMs : t.startMs;
       const end = io ? (t.resumedMs ?? Math.max(t.dueMs, now)) : (t.limitTakenMs ?? now);
       return { t, from, end };
     }).filter(Boolean).sort((a, b) => a.from - b.from);
@@ -277,12 +278,13 @@ export class Timeline {
       const stopMs = cut ? Math.max(t.startMs, this.measuredMakespanMs ?? this.model.nowMs) : now;
       const endMs = t.endMs ?? stopMs;
       // off the loop a task waiting for its limit already holds its worker or thread: the wait is in its bar
-      const startMs = onLoop || t.limitWaitMs == null ? t.startMs : Math.min(t.startMs, t.limitWaitMs);
+      const limited = this.model.waitedForLimit(t);
+      const startMs = onLoop || !limited ? t.startMs : Math.min(t.startMs, t.limitWaitMs);
       const x0 = x(startMs), w = Math.max(1, x(endMs) - x0), y = laneY(t.lane) + 2, h = LANE_H - 4;
       ctx.globalAlpha = this.dimmed(t) ? 0.25 : 1;
       ctx.fillStyle = this.barFill(t);
       ctx.fillRect(x0, y, w, h);
-      if (!onLoop && t.limitWaitMs != null) this.fillSpan(ctx, x, this.patterns.limit, t.limitWaitMs, t.limitTakenMs ?? endMs, y, h);
+      if (!onLoop && limited) this.fillSpan(ctx, x, this.patterns.limit, t.limitWaitMs, t.limitTakenMs ?? endMs, y, h);
       for (const [from, to] of t.gilWaits) this.fillSpan(ctx, x, this.patterns.gil, from, to ?? endMs, y, h);
       ctx.strokeStyle = '#fff'; ctx.lineWidth = 1; ctx.strokeRect(x0 + 0.5, y + 0.5, w - 1, h - 1);
       if (this.showCritical && this.critical.has(t.id)) {
@@ -344,7 +346,7 @@ export class Timeline {
     if (w < 24) return;
     ctx.save();
     ctx.beginPath(); ctx.rect(x0, y, w, h); ctx.clip();
-    if (t.kind !== 'cpu') { ctx.fillStyle = 'rgba(255,255,255,.85)'; ctx.fillRect(x0 + 2, y + h / 2 - 7, Math.min(w - 4, ctx.measureText(text).width + 6), 14); }
+    if (color !== '#fff') { ctx.fillStyle = 'rgba(255,255,255,.85)'; ctx.fillRect(x0 + 2, y + h / 2 - 7, Math.min(w - 4, ctx.measureText(text).width + 6), 14); }
     ctx.fillStyle = color;
     ctx.fillText(text, x0 + 5, y + h / 2 + 4);
     ctx.restore();
@@ -357,7 +359,7 @@ export class Timeline {
     for (const [t, row, endMs] of L.waits.placed) {
       const y = top + 12 + row * (WAIT_H + WAIT_GAP);
       ctx.globalAlpha = this.dimmed(t) ? 0.25 : 1;
-      if (t.limitWaitMs != null) {
+      if (this.model.waitedForLimit(t)) {
         // waiting for the Semaphore: before its io wait, or before it holds the loop or an executor thread
         const taken = t.limitTakenMs ?? now;
         this.fillSpan(ctx, x, this.patterns.limit, t.limitWaitMs, taken, y, WAIT_H);
@@ -440,7 +442,7 @@ export class Timeline {
       'ready ' + seconds(t.readyMs) + ' · start ' + seconds(t.startMs) + ' · end ' + seconds(t.endMs)];
     if (t.readyMs != null && t.startMs != null) lines.push('waited for a lane/the loop ' + seconds(Math.max(0, t.startMs - t.readyMs)));
     if (t.dueMs != null) lines.push('io wait until ' + seconds(t.dueMs) + ' · stall ' + seconds(this.model.stallOf(t)));
-    if (t.limitWaitMs != null) lines.push('waited for limit ' + (t.limit || '') + ' (a Semaphore) ' + seconds(this.model.limitWaitOf(t)));
+    if (this.model.waitedForLimit(t)) lines.push('waited for limit ' + (t.limit || '') + ' (a Semaphore) ' + seconds(this.model.limitWaitOf(t)));
     if (t.gilWaits.length) lines.push('waited for the GIL ' + seconds(this.model.gilWaitOf(t)) + ' (ready, not holding it)');
     if (t.offload && this.model.onLoop) lines.push('offloaded: await asyncio.to_thread(...) on executor ' + t.lane);
     if (hit.part === 'stopped') lines.push('stopped: the run ended before this task did');
