@@ -123,8 +123,10 @@ function onPrediction(page) {
   const data = box.querySelector('#prediction-preview');
   if (!data) { page.panel.showNoPreview(); return; }
   const sim = JSON.parse(data.dataset.preview);
-  const model = new RunModel(page.editor.graph, sim.scheduler);
-  model.apply(sim.events || []);
+  // a preview too big to send with every edit comes without its events: bars from the task times, no GIL detail
+  const model = sim.events ? new RunModel(page.editor.graph, sim.scheduler)
+    : RunModel.fromTaskViews(sim.tasks, sim.scheduler, page.editor.graph);
+  if (sim.events) model.apply(sim.events);
   page.panel.showPreview(sim, model);
 }
 

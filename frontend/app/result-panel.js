@@ -51,7 +51,8 @@ export class ResultPanel {
     this.timeline.setRun(model, { predictedMakespanMs: sim.makespanMs, criticalPath: sim.bounds?.criticalPath });
     showLegend([model]);
     this.say(this.noteText + (this.noteText ? ' ' : '') + 'Preview in virtual time (' + schedulerName(sim.scheduler) + '): ' + seconds(sim.makespanMs)
-      + '. Press Run to measure it for real.', '');
+      + '. Press Run to measure it for real.'
+      + (sim.events ? '' : ' (The preview has too many events to draw each one: bars only; the run shows them all.)'), '');
     this.label('Predicted timeline on ' + schedulerName(sim.scheduler) + ': makespan ' + seconds(sim.makespanMs));
     renderSummary(this.summary, sim, model, 'Summary (predicted)');
     this.showLoop(sim, model, sim.makespanMs);
@@ -88,7 +89,7 @@ export class ResultPanel {
     this.say(schedulerName(run.scheduler) + ' · ' + statusWords(run.status) + ' · ' + end,
       run.status === 'succeeded' ? 'succeeded' : 'failed');
     this.label('Timeline of the run on ' + schedulerName(run.scheduler) + ': ' + end + ', ' + model.order.length
-      + ' tasks on ' + model.lanes + ' lane(s)');
+      + ' tasks on ' + this.timeline.laneCount(model) + ' lane(s)');
     renderSummary(this.summary, run, model);
     this.showLoop(run, model, run.makespanMs || model.nowMs);
     this.showLinks(run.links, run.links?.python ? { url: run.links.python, scheduler: run.scheduler } : null);

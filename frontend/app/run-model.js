@@ -22,7 +22,9 @@ export class RunModel {
     // open hold of each lane. A lane of -1 is the main thread (it submits tasks and needs the GIL to do so).
     this.gilHolds = [];
     this.openHold = new Map();
-    this.openWait = new Map();  // lane -> the task's GIL wait [fromMs, null] not yet ended by a gil_taken
+    this.openWait = new Map();  // lane -> the GIL wait [fromMs, null] not yet ended by a gil_taken
+    // GIL waits of a pool thread between tasks (taking the next one from the queue, reporting one): no bar has them
+    this.threadWaits = [];      // [{ lane, span: [fromMs, toMs | null] }]
     this.setGraph(graph);
   }
 
@@ -123,9 +125,13 @@ export class RunModel {
       // the GIL (threads): a thread asks for it, gets it, lets it go; each event names the thread (lane)
       // (a thread's own bookkeeping, such as the main thread submitting or a worker taking from the queue, names
       // no task: it shows in the strip, not in a bar)
-      case 'gil_wait':
-        if (t) { const wait = [e.tMs, null]; t.gilWaits.push(wait); this.openWait.set(laneOf(e), wait); }
+      case 'gil_wait': {
+        const wait = [e.tMs, null];
+        if (t) t.gilWaits.push(wait);
+        else if (laneOf(e) >= 0) this.threadWaits.push({ lane: laneOf(e), span: wait });
+        this.openWait.set(laneOf(e), wait);
         break;
+      }
       case 'gil_taken': {
         const wait = this.openWait.get(laneOf(e));
         if (wait) { wait[1] = e.tMs; this.openWait.delete(laneOf(e)); }

@@ -195,9 +195,22 @@ export class Timeline {
     return model?.scheduler?.type === 'threads' && model.scheduler.gil !== false;
   }
 
+  /**
+   * Lanes to draw: the run's, except on the event loop, whose default executor creates its threads lazily: only
+   * the executor threads that ran something (so far) are drawn.
+   */
+  laneCount(model) {
+    if (!model) return 1;
+    if (!model.onLoop) return Math.max(1, model.lanes || 1);
+    let used = 0;
+    for (const t of model.order) if (t.startMs != null && t.lane > used) used = t.lane;
+    for (const t of this.predicted?.order || []) if (t.startMs != null && t.lane > used) used = t.lane;
+    return 1 + used;
+  }
+
   layout(width) {
     const model = this.model;
-    const lanes = Math.max(1, model?.lanes || 1);
+    const lanes = this.laneCount(model);
     const waits = model && model.onLoop ? this.waitRows(model) : { placed: [], count: 0 };
     const waitBlock = waits.count ? 14 + waits.count * (WAIT_H + WAIT_GAP) : 0;
     const gilBlock = this.hasGilStrip(model) ? GIL_H + LANE_GAP : 0;
@@ -270,6 +283,11 @@ export class Timeline {
   drawLaneBars(ctx, x, laneY) {
     const now = this.clockMs();
     const onLoop = this.model.onLoop;
+    for (const { lane, span: [from, to] } of this.model.threadWaits) {
+      const y = laneY(lane) + 2, h = LANE_H - 4, end = to ?? now;
+      this.fillSpan(ctx, x, this.patterns.gil, from, end, y, h);
+      this.hits.push({ x: x(from), y, w: Math.max(2, x(end) - x(from)), h, threadWait: { lane, from, to: end } });
+    }
     for (const t of this.model.order) {
       if (t.startMs == null || t.lane < 0) continue;
       if (onLoop && t.kind === 'io') continue;     // on the loop an io wait holds nothing: drawn beside the lane
@@ -356,18 +374,22 @@ export class Timeline {
     ctx.fillStyle = COLORS.axis;
     ctx.fillText('in flight', 6, top + 10);
     const now = this.clockMs();
-    for (const [t, row, endMs] of L.waits.placed) {
+    // Semaphore waits first, io waits over them: where more waits than rows share a row, the io waits (the
+    // calls in flight) stay visible over the queue for the limit.
+    for (const [t, row] of L.waits.placed) {
+      if (!this.model.waitedForLimit(t)) continue;
       const y = top + 12 + row * (WAIT_H + WAIT_GAP);
+      const taken = t.limitTakenMs ?? now;
       ctx.globalAlpha = this.dimmed(t) ? 0.25 : 1;
-      if (this.model.waitedForLimit(t)) {
-        // waiting for the Semaphore: before its io wait, or before it holds the loop or an executor thread
-        const taken = t.limitTakenMs ?? now;
-        this.fillSpan(ctx, x, this.patterns.limit, t.limitWaitMs, taken, y, WAIT_H);
-        this.hits.push({ x: x(t.limitWaitMs), y, w: Math.max(2, x(taken) - x(t.limitWaitMs)), h: WAIT_H, task: t, part: 'limit' });
-      }
-      if (t.dueMs != null && t.startMs != null) this.drawIoWait(ctx, L, x, t, y, endMs, now);
-      ctx.globalAlpha = 1;
+      this.fillSpan(ctx, x, this.patterns.limit, t.limitWaitMs, taken, y, WAIT_H);
+      this.hits.push({ x: x(t.limitWaitMs), y, w: Math.max(2, x(taken) - x(t.limitWaitMs)), h: WAIT_H, task: t, part: 'limit' });
     }
+    for (const [t, row, endMs] of L.waits.placed) {
+      if (t.dueMs == null || t.startMs == null) continue;
+      ctx.globalAlpha = this.dimmed(t) ? 0.25 : 1;
+      this.drawIoWait(ctx, L, x, t, top + 12 + row * (WAIT_H + WAIT_GAP), endMs, now);
+    }
+    ctx.globalAlpha = 1;
   }
 
   drawIoWait(ctx, L, x, t, y, endMs, now) {
@@ -437,6 +459,12 @@ export class Timeline {
     }
     if (!hit) { this.tooltip.hidden = true; return; }
     if (hit.hold) { this.showTip(rect, mx, my, this.holdWords(hit.hold)); return; }
+    if (hit.threadWait) {
+      const { lane, from, to } = hit.threadWait;
+      this.showTip(rect, mx, my, ['thread ' + (lane + 1) + ' waited for the GIL ' + seconds(to - from),
+        'between tasks: taking the next one from the pool\'s queue, or handing one in']);
+      return;
+    }
     const t = hit.task;
     const lines = [t.id + ' · ' + t.kind + (t.label ? ' · ' + t.label : ''),
       'ready ' + seconds(t.readyMs) + ' · start ' + seconds(t.startMs) + ' · end ' + seconds(t.endMs)];

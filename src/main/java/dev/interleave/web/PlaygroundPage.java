@@ -155,7 +155,7 @@ public class PlaygroundPage {
                 !Boolean.FALSE.equals(runs.get("threads").scheduler().gil()),
                 chosen,
                 config.runs().deadline().toMillis(),
-                json(runs.get(chosen)));
+                json(preview(runs.get(chosen))));
         return Response.ok(Templates.page$prediction(prediction)).build();
     }
 
@@ -177,6 +177,18 @@ public class PlaygroundPage {
             return null;
         }
     }
+
+    /**
+     * The preview's run as sent with every edit: with its events (the timeline draws them), unless there are more
+     * than {@link #PREVIEW_EVENTS} (a minute of CPU work on threads makes 36,000 GIL events); then its task times
+     * only, and the page draws bars from those and says what it left out.
+     */
+    private static RunView preview(RunView run) {
+        return run.events() != null && run.events().size() > PREVIEW_EVENTS ? run.withoutEvents() : run;
+    }
+
+    /** Most events a prediction's preview carries (about 100 bytes each in the fragment). */
+    static final int PREVIEW_EVENTS = 100_000;
 
     /** The scheduler of one simulation: workers for parallel and threads, the GIL field for threads. */
     private static SchedulerView view(String type, Integer lanes, Boolean gil) {

@@ -76,4 +76,44 @@ class PredictionFragmentTest {
                         containsString("&quot;rule&quot;:&quot;sequential&quot;"),
                         containsString("&quot;events&quot;:[")));
     }
+
+    @Test
+    void thePredictionLineNamesThreadsWithItsGil() {
+        predict(TWO_WAITS, "threads", "2")
+                .statusCode(200)
+                .body(allOf(
+                        containsString("<strong>3.00 s</strong> on 2 threads (GIL)"),
+                        containsString("data-scheduler=\"threads\"")));
+        given().formParam("graph", TWO_WAITS)
+                .formParam("scheduler", "threads")
+                .formParam("workers", "2")
+                .formParam("gil", "off")
+                .post("/playground/prediction")
+                .then()
+                .statusCode(200)
+                .body(containsString("on 2 threads (no GIL, a model)"));
+        given().formParam("graph", TWO_WAITS)
+                .formParam("scheduler", "threads")
+                .formParam("workers", "2")
+                .formParam("gil", "maybe")
+                .post("/playground/prediction")
+                .then()
+                .statusCode(422)
+                .body(containsString("data-pointer=\"/scheduler/gil\""));
+    }
+
+    @Test
+    void aPreviewWithTooManyEventsComesWithItsTaskTimesOnly() {
+        // four minutes of CPU work on two threads under the GIL: about 144,000 GIL events at 5 ms turns
+        String cpu = "{\"tasks\":[{\"id\":\"a\",\"kind\":\"cpu\",\"ms\":60000},"
+                + "{\"id\":\"b\",\"kind\":\"cpu\",\"ms\":60000},{\"id\":\"c\",\"kind\":\"cpu\",\"ms\":60000},"
+                + "{\"id\":\"d\",\"kind\":\"cpu\",\"ms\":60000}]}";
+        predict(cpu, "threads", "2")
+                .statusCode(200)
+                .body(allOf(
+                        containsString("&quot;tasks&quot;:["),
+                        not(containsString("&quot;events&quot;")),
+                        containsString("240.00 s</strong> on 2 threads")));
+        predict(TWO_WAITS, "threads", "2").statusCode(200).body(containsString("&quot;events&quot;:["));
+    }
 }

@@ -6,7 +6,6 @@ import dev.interleave.EmbeddedPostgresResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -58,7 +57,9 @@ class ThreadsTimelineBrowserTest extends PlaygroundBrowserSession {
         screen.open("?example=threads-gil");
         screen.awaitStatus("Preview in virtual time (Threads · 4 threads · GIL)");
         var preview = drawn("window.interleave.timeline");
-        assertThat(((Number) preview.get("lanes")).intValue()).as("a lane per thread").isEqualTo(4);
+        assertThat(((Number) preview.get("lanes")).intValue())
+                .as("a lane per thread")
+                .isEqualTo(4);
         assertThat(((Number) preview.get("holds")).intValue())
                 .as("a 2 s run of 5 ms turns")
                 .isGreaterThan(100);
@@ -70,7 +71,7 @@ class ThreadsTimelineBrowserTest extends PlaygroundBrowserSession {
                 .isGreaterThan(4 * 2000 * 0.7);
         assertThat(legend())
                 .contains("waiting for the GIL: ready, not holding it (violet bars inside a task)")
-                .contains("GIL strip: which thread holds the GIL (main: the thread submitting tasks)")
+                .contains("GIL strip: which thread holds the GIL (main: the thread submitting tasks; empty: nobody)")
                 .noneMatch(item -> item.contains("Semaphore"));
         assertThat(screen.text("#result")).doesNotContain("A bar spans a task from start to end");
 
@@ -95,16 +96,14 @@ class ThreadsTimelineBrowserTest extends PlaygroundBrowserSession {
                         + " && h.w >= 1); return {x: h.x + h.w / 2, y: h.y + h.h / 2};");
         int w = canvas.getSize().getWidth(), h = canvas.getSize().getHeight();
         new Actions(browser.driver)
-                .moveToElement(
-                        canvas,
-                        (int) (((Number) hold.get("x")).doubleValue() - w / 2.0),
-                        (int) (((Number) hold.get("y")).doubleValue() - h / 2.0))
+                .moveToElement(canvas, (int) (((Number) hold.get("x")).doubleValue() - w / 2.0), (int)
+                        (((Number) hold.get("y")).doubleValue() - h / 2.0))
                 .perform();
         assertThat(screen.awaitText(".tooltip", "GIL held by thread 2", PlaygroundScreen.PAGE_TIMEOUT))
                 .contains(" to ");
 
-        String share = (String) browser.js(
-                "return new URL(document.getElementById('result-links').dataset.share, location.href).href");
+        String share = (String)
+                browser.js("return new URL(document.getElementById('result-links').dataset.share, location.href).href");
         for (String view : new String[] {share, share + "?embed=1"}) {
             browser.driver.get(view);
             screen.awaitText("#shared-status", "Recorded", PlaygroundScreen.RUN_TIMEOUT);
@@ -141,10 +140,7 @@ class ThreadsTimelineBrowserTest extends PlaygroundBrowserSession {
                 + "const hit = tl.hits.find(h => h.task === t);"
                 + "const x = hit.x + (hit.w * ((w[0] + w[1]) / 2 - t.startMs)) / (t.endMs - t.startMs);"
                 + "return {x: Math.round(x), y: Math.round(hit.y + hit.h / 2)};");
-        String[] rgb = pixel(
-                        "#timeline",
-                        ((Number) at.get("x")).intValue(),
-                        ((Number) at.get("y")).intValue())
+        String[] rgb = pixel("#timeline", ((Number) at.get("x")).intValue(), ((Number) at.get("y")).intValue())
                 .split(",");
         int r = Integer.parseInt(rgb[0]), g = Integer.parseInt(rgb[1]), b = Integer.parseInt(rgb[2]);
         assertThat((r > 230 && b > 245) || (g < 90 && b > 180))
