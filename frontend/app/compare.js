@@ -2,11 +2,12 @@
 // scheduler's lower bound, and the server's verdict on the comparison.
 import { el } from './dom.js';
 import { schedulerName, seconds, statusWords, stopped } from './format.js';
+import { showLegend } from './legend.js';
 import { LiveRun } from './live-run.js';
 import { openStream } from './run-stream.js';
 import { Timeline } from './timeline.js';
 
-const FILL = { sequential: '#9ca3af', event_loop: '#5b6ee1', parallel: '#16a34a' };
+const FILL = { sequential: '#9ca3af', event_loop: '#5b6ee1', parallel: '#16a34a', threads: '#b45309' };
 
 export function renderCompare(card, comparison, graph, { done, failed }) {
   card.hidden = false;
@@ -33,6 +34,7 @@ export function renderCompare(card, comparison, graph, { done, failed }) {
     timeline.setRun(live.model, { predictedMakespanMs: run.predictedMakespanMs });
     lives.set(run.id, { live, timeline, canvas });
   }
+  showLegend([...lives.values()].map(entry => entry.live.model));
   card.scrollIntoView({ block: 'nearest' });
   return openStream(comparison.links.stream, {
     events: frame => lives.get(frame.runId)?.live.push(frame.events || []),

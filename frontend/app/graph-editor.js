@@ -9,6 +9,7 @@
 //   other task is.
 import cytoscape from 'cytoscape';
 import dagre from 'dagre';
+import { LimitsEditor } from './limits-editor.js';
 
 const KINDS = ['io', 'blocking_io', 'cpu'];
 /** From this many tasks on, the canvas draws an overview: kinds as fills, and only the selected task's arrows. */
@@ -21,7 +22,9 @@ function nodeText(t) {
   const id = typeof t.id === 'string' && t.id ? t.id : '(no id)';
   const ms = typeof t.ms === 'number' ? t.ms + ' ms' : '? ms';
   const label = t.label ? String(t.label).slice(0, 28) + ' · ' : '';
-  return id + ' · ' + t.kind + '\n' + label + ms;
+  // what runs it differently: under a limit (≤ name) and offloaded (to_thread)
+  const extras = (typeof t.limit === 'string' ? ' · ≤' + t.limit.slice(0, 12) : '') + (t.offload === true ? ' · to_thread' : '');
+  return id + ' · ' + t.kind + '\n' + label + ms + extras;
 }
 
 /**
@@ -53,13 +56,14 @@ function wrapTallRanks(nodes) {
 }
 
 export class GraphEditor {
-  constructor({ container, textarea, inspector, form }) {
+  constructor({ container, textarea, inspector, limits, form }) {
     this.textarea = textarea;
     this.inspector = inspector;
     this.form = form;
     this.undoStack = [];
     this.redoStack = [];
     this.errors = new Map();
+    this.fieldErrors = new Map();  // element id -> names of the task's fields the server named (ms, limit, ...)
     this.positions = new Map();
     this.selected = null;
     this.connectFrom = null;
@@ -75,6 +79,7 @@ export class GraphEditor {
       this.cy.resize();
       if (this.fitPending && container.clientWidth) this.fitView();
     }).observe(container);
+    this.limits = limits ? new LimitsEditor(this, limits) : null;
     this.bindCanvas(container);
     this.bindInspector();
     textarea.addEventListener('input', () => this.fromText());
@@ -227,6 +232,7 @@ export class GraphEditor {
       if (missing.length) this.reveal(missing[missing.length - 1]);
     }
     this.applyErrors();
+    this.limits?.render();
     this.select(this.selected && this.indexOf.has(this.selected) ? this.selected : null);
   }
 
@@ -403,6 +409,13 @@ export class GraphEditor {
     edit('kind', (t, v) => { t.kind = v; });
     edit('ms', (t, v) => { t.ms = v === '' ? null : Number(v); });
     edit('label', (t, v) => { if (v) t.label = v; else delete t.label; });
+    // a limit is a name typed or picked from the graph's limits; the server says if the graph has no such limit
+    edit('limit', (t, v) => { if (v.trim()) t.limit = v.trim(); else delete t.limit; });
+    this.field('offload').addEventListener('change', () => {
+      const task = this.taskOf(this.selected);
+      const on = this.field('offload').checked;
+      if (task) this.commit(() => { if (on) task.offload = true; else delete task.offload; });
+    });
     edit('id', (t, v) => {
       const old = t.id;
       if (!v || v === old) return;
@@ -427,11 +440,27 @@ export class GraphEditor {
     this.field('kind').value = task ? task.kind : 'io';
     this.field('ms').value = task && task.ms != null ? task.ms : '';
     this.field('label').value = task ? task.label || '' : '';
+    this.field('limit').value = task && typeof task.limit === 'string' ? task.limit : '';
+    this.field('offload').checked = task?.offload === true;
+    // offload is for calls that hold their thread (blocking_io, cpu); an io task shows it only to undo it
+    const offloadable = !!task && (task.kind === 'blocking_io' || task.kind === 'cpu' || task.offload === true);
+    this.inspector.querySelector('#task-offload-label').hidden = !offloadable;
+    this.inspector.querySelector('#task-offload-hint').hidden = !offloadable;
+    this.markFields(task);
     this.inspector.querySelector('#task-error').textContent = task ? this.errors.get(task.id) || '' : '';
     if (task) {
       const node = this.cy.getElementById(id);
       node.select();
       if (this.overview) node.connectedEdges().addClass('near');
+    }
+  }
+
+  /** The inspector's fields the server named for this task are marked invalid (their words are in #task-error). */
+  markFields(task) {
+    const named = task ? this.fieldErrors.get(this.ids[this.graph.tasks.indexOf(task)]) : null;
+    for (const name of ['id', 'kind', 'ms', 'label', 'limit', 'offload']) {
+      if (named?.has(name)) this.field(name).setAttribute('aria-invalid', 'true');
+      else this.field(name).removeAttribute('aria-invalid');
     }
   }
 
@@ -445,13 +474,15 @@ export class GraphEditor {
   /** problem+json errors[] -> the offending task is marked, its message shown when selected; cycles drawn. */
   showErrors(errors) {
     this.errors.clear();
+    this.fieldErrors.clear();
     this.cycleEdges = [];
     let first = null;
     for (const error of errors || []) {
-      const match = /^(?:\/graph)?\/tasks\/(\d+)/.exec(error.pointer || '');
+      const match = /^(?:\/graph)?\/tasks\/(\d+)(?:\/(\w+))?/.exec(error.pointer || '');
       const id = match ? this.ids[Number(match[1])] || null : null;
       if (id) {
         this.errors.set(id, (this.errors.has(id) ? this.errors.get(id) + ' ' : '') + error.message);
+        if (match[2]) this.fieldErrors.set(id, (this.fieldErrors.get(id) || new Set()).add(match[2]));
         first = first || id;
       }
       const cycle = error.cycle || [];
@@ -461,10 +492,12 @@ export class GraphEditor {
       }
     }
     this.applyErrors();
+    this.limits?.showErrors(errors);
+    if (this.selected) this.markFields(this.taskOf(this.selected));
     return first;
   }
 
-  clearErrors() { this.errors.clear(); this.cycleEdges = []; }
+  clearErrors() { this.errors.clear(); this.fieldErrors.clear(); this.cycleEdges = []; this.limits?.clearErrors(); }
 
   applyErrors() {
     this.cy.$('.invalid').removeClass('invalid');

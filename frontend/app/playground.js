@@ -15,7 +15,7 @@ import { openStream } from './run-stream.js';
 export function initPlayground() {
   const form = $('#run-form');
   const editor = new GraphEditor({ container: $('#graph-canvas'), textarea: $('#graph-json'),
-    inspector: $('#task-inspector'), form });
+    inspector: $('#task-inspector'), limits: $('#limits'), form });
   const panel = new ResultPanel();
   // current: what the panel shows besides a preview: { key, view?, live?, done } of a run or a comparison
   const page = { editor, panel, form, current: null, socket: null, problems: [], example: exampleContext(editor) };
@@ -52,6 +52,7 @@ export function initPlayground() {
     try { JSON.parse($('#graph-json').value); } catch { form.dispatchEvent(new CustomEvent('graph-changed')); }
   });
   form.addEventListener('graph-changed', () => page.example.follow());
+  $('#gil').addEventListener('change', () => showGilNote(form));
   // which form state the answer on screen is for: a newer edit may be on its way, and its answer will follow
   form.addEventListener('htmx:beforeRequest', e => { if (e.detail.elt === form) page.asked = formKey(form); });
   $('#prediction').addEventListener('htmx:afterSwap', () => { page.answered = page.asked; onPrediction(page); });
@@ -77,7 +78,17 @@ function exampleContext(editor) {
 
 /** What identifies the thing on screen: the graph and the scheduler (or "compare") it ran on. */
 function keyOf(graph, scheduler) {
-  return JSON.stringify(graph) + '|' + JSON.stringify(scheduler);
+  return JSON.stringify(graph) + '|' + JSON.stringify(canonical(scheduler));
+}
+
+/** A scheduler with its defaults filled in, so that a run's view ({gil: true, cores: 4}) matches the picker's. */
+function canonical(s) {
+  if (!s || typeof s !== 'object') return s;
+  const out = { type: s.type };
+  if (s.workers != null) out.workers = s.workers;
+  if (s.type === 'threads') out.gil = s.gil !== false;
+  if (s.type === 'threads' || s.type === 'event_loop') out.cores = s.cores ?? PICKER_CORES;
+  return out;
 }
 
 /** The form as the prediction request sends it: graph text, scheduler, workers. */
@@ -144,19 +155,45 @@ function bindTabs() {
 /** The scheduler as chosen; workers as typed (the prediction has already told if the server refuses them). */
 function schedulerOf(form) {
   const type = form.querySelector('input[name="scheduler"]:checked')?.value || 'event_loop';
-  return type === 'parallel' ? { type, workers: Number(form.querySelector('#workers').value) } : { type };
+  const workers = Number(form.querySelector('#workers').value);
+  if (type === 'parallel') return { type, workers };
+  // gil is sent only when off, as the API's default is on: a run started with the GIL reads the same either way
+  if (type === 'threads') return gilOn(form) ? { type, workers } : { type, workers, gil: false };
+  return { type };
 }
 
-/** Shows the scheduler a reopened run ran on, so that the radio and workers field tell the truth. */
+function gilOn(form) {
+  return form.querySelector('#gil').value !== 'off';
+}
+
+/** With the GIL off the page says, beside the field, that this is a model of free-threaded Python. */
+function showGilNote(form) {
+  $('#gil-note').hidden = gilOn(form);
+}
+
+/**
+ * Shows the scheduler a reopened run ran on, so that the radio, workers and GIL fields tell the truth. The picker
+ * expresses every scheduler but one option: the cores of a run started through the API with other cores than the
+ * picker's (4) cannot be shown, and then the page says so beside Run.
+ */
 function chooseScheduler(page, scheduler) {
   const radio = page.form.querySelector('input[name="scheduler"][value="' + (scheduler?.type || 'event_loop') + '"]');
   if (radio) radio.checked = true;
-  // Beside Run, where it matters, until the next run: the picker cannot show this scheduler, so Run would not
-  // repeat this run.
-  else $('#action-error').textContent = page.schedulerNote = 'This run ran on ' + schedulerName(scheduler)
-    + ', which the picker does not offer yet: Run uses the scheduler selected here.';
   if (scheduler?.workers) page.form.querySelector('#workers').value = String(scheduler.workers);
+  if (scheduler?.type === 'threads') page.form.querySelector('#gil').value = scheduler.gil === false ? 'off' : 'on';
+  showGilNote(page.form);
+  // Beside Run, where it matters, until the next run: Run would not repeat this run.
+  const cores = scheduler?.cores != null && scheduler.cores !== PICKER_CORES;
+  if (!radio || cores) {
+    $('#action-error').textContent = page.schedulerNote = 'This run ran on ' + schedulerName(scheduler)
+      + (radio ? ' with ' + scheduler.cores + ' cores, which the picker does not offer (it uses ' + PICKER_CORES + ')'
+        : ', which the picker does not offer')
+      + ': Run uses the scheduler selected here.';
+  }
 }
+
+/** The cores the picker's schedulers get: the API's default (the event loop's executor, free-threaded threads). */
+const PICKER_CORES = 4;
 
 /**
  * Run and Compare start nothing while the server's list has problems for the form as it is; they point at the
@@ -265,14 +302,15 @@ async function loadGhost(page, current, graph, scheduler) {
 
 async function compare(page) {
   const workers = Number(page.form.querySelector('#workers').value);
-  const schedulers = [{ type: 'sequential' }, { type: 'event_loop' }, { type: 'parallel', workers }];
+  const threads = gilOn(page.form) ? { type: 'threads', workers } : { type: 'threads', workers, gil: false };
+  const schedulers = [{ type: 'sequential' }, { type: 'event_loop' }, { type: 'parallel', workers }, threads];
   const graph = page.editor.graph;
   const view = await start(page, '/api/v1/compare', { graph, schedulers });
   if (!view) return;
   page.socket?.close();
   const current = { key: keyOf(graph, 'compare'), scheduler: 'compare', done: false };
   page.current = current;
-  page.panel.compareStarted();
+  page.panel.compareStarted(schedulers);
   page.socket = renderCompare($('#compare-card'), view, graph, {
     done: comparison => { busy(false); current.done = true; page.panel.compareFinished(comparison); },
     failed: message => { busy(false); current.done = true; page.panel.failed(message); },

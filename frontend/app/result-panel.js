@@ -5,6 +5,7 @@
 import { api, describe } from './api.js';
 import { $, el } from './dom.js';
 import { schedulerName, seconds, statusWords, stopped } from './format.js';
+import { showLegend } from './legend.js';
 import { drawLoopChart } from './loop-chart.js';
 import { renderSummary } from './summary.js';
 import { Timeline } from './timeline.js';
@@ -14,6 +15,7 @@ const PROGRAM = {
   sequential: 'a plain Python script that calls each task in turn',
   event_loop: 'an asyncio script (the natural program of the graph)',
   parallel: 'a ProcessPoolExecutor program, one process per worker',
+  threads: 'a ThreadPoolExecutor program, one thread per worker',
 };
 
 export class ResultPanel {
@@ -47,6 +49,7 @@ export class ResultPanel {
   showPreview(sim, model) {
     this.clear();
     this.timeline.setRun(model, { predictedMakespanMs: sim.makespanMs, criticalPath: sim.bounds?.criticalPath });
+    showLegend([model]);
     this.say(this.noteText + (this.noteText ? ' ' : '') + 'Preview in virtual time (' + schedulerName(sim.scheduler) + '): ' + seconds(sim.makespanMs)
       + '. Press Run to measure it for real.', '');
     this.label('Predicted timeline on ' + schedulerName(sim.scheduler) + ': makespan ' + seconds(sim.makespanMs));
@@ -69,6 +72,7 @@ export class ResultPanel {
     this.timeline.setRun(model, { predicted, predictedMakespanMs: view.predictedMakespanMs,
       criticalPath: view.bounds?.criticalPath });
     this.timeline.startClock();
+    showLegend([model]);
     this.summary.replaceChildren(this.heading('Summary'),
       el('p', 'Running… the measured summary appears when the run finishes.', 'muted'));
     this.say(schedulerName(view.scheduler) + ' · running…', 'running');
@@ -91,10 +95,10 @@ export class ResultPanel {
   }
 
   /** A comparison replaces the single-run area: no preview or summary of another run stays above it. */
-  compareStarted() {
+  compareStarted(schedulers) {
     this.clear();
     this.single.hidden = true;
-    this.say('Comparing sequential, event loop and parallel · running…', 'running');
+    this.say('Comparing ' + schedulers.map(schedulerName).join(', ') + ' · running…', 'running');
   }
 
   compareFinished(comparison) {
@@ -152,8 +156,8 @@ export class ResultPanel {
     button.setAttribute('aria-expanded', String(open));
     if (!open || !this.pythonSource) return;
     const type = this.pythonSource.scheduler?.type || 'event_loop';
+    // the link gives the run's own scheduler, with all its options (workers, gil, cores)
     const url = new URL(this.pythonSource.url, window.location.href);
-    url.searchParams.set('scheduler', type);
     $('#python-scheduler').textContent = PROGRAM[type] || type;
     const code = $('#python-code');
     code.textContent = '';

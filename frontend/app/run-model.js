@@ -2,10 +2,15 @@
 // Invariant: apply() is called with events in increasing seq; anything already seen is ignored, so a replay
 // that overlaps live frames never double-counts.
 
+/** The thread an event is about: its lane, or -1 (the main thread) when it names none. */
+function laneOf(e) {
+  return typeof e.lane === 'number' ? e.lane : -1;
+}
+
 export class RunModel {
   constructor(graph, scheduler) {
     this.scheduler = scheduler || { type: 'event_loop' };
-    this.lanes = this.scheduler.type === 'parallel' ? (this.scheduler.workers || 1) : 1;
+    this.lanes = this.scheduler.type === 'parallel' || this.scheduler.type === 'threads' ? (this.scheduler.workers || 1) : 1;
     this.tasks = new Map();
     this.order = [];
     this.lastSeq = -1;
@@ -13,6 +18,10 @@ export class RunModel {
     this.finished = false;
     this.status = 'running';
     this.deltas = [];          // [tMs, readyDelta, inFlightDelta] for the loop-internals chart
+    // Threads: who held the GIL, [{ lane, task, fromMs, toMs }] in the order taken (toMs null while held); the
+    // open hold of each lane. A lane of -1 is the main thread (it submits tasks and needs the GIL to do so).
+    this.gilHolds = [];
+    this.openHold = new Map();
     this.setGraph(graph);
   }
 
@@ -25,6 +34,8 @@ export class RunModel {
       task.label = spec.label || '';
       task.after = Array.isArray(spec.after) ? spec.after : [];
       task.ms = spec.ms;
+      task.limit = typeof spec.limit === 'string' ? spec.limit : null;
+      task.offload = spec.offload === true;
     }
   }
 
@@ -32,7 +43,11 @@ export class RunModel {
     let t = this.tasks.get(id);
     if (!t) {
       t = { id, kind: 'cpu', label: '', after: [], lane: -1, readyMs: null, startMs: null, endMs: null,
-            dueMs: null, seenMs: null, resumedMs: null, state: 'pending', sleeping: false };
+            dueMs: null, seenMs: null, resumedMs: null, state: 'pending', sleeping: false,
+            // [[fromMs, toMs | null]]: ready to run Python but not holding the GIL (threads)
+            gilWaits: [],
+            // waiting for its limit (a Semaphore): from limit_wait to limit_taken (null while it waits)
+            limit: null, limitWaitMs: null, limitTakenMs: null };
       this.tasks.set(id, t);
       this.order.push(t);
     }
@@ -104,9 +119,44 @@ export class RunModel {
         this.finished = true;
         this.status = e.status || 'succeeded';
         break;
+      // the GIL (threads): a thread asks for it, gets it, lets it go; each event names the thread (lane)
+      case 'gil_wait':
+        if (t) t.gilWaits.push([e.tMs, null]);
+        break;
+      case 'gil_taken': {
+        if (t) { const open = t.gilWaits[t.gilWaits.length - 1]; if (open && open[1] == null) open[1] = e.tMs; }
+        const hold = { lane: laneOf(e), task: e.task ?? null, fromMs: e.tMs, toMs: null };
+        this.gilHolds.push(hold);
+        this.openHold.set(hold.lane, hold);
+        break;
+      }
+      case 'gil_released': {
+        const hold = this.openHold.get(laneOf(e));
+        if (hold) { hold.toMs = e.tMs; this.openHold.delete(hold.lane); }
+        break;
+      }
+      case 'limit_wait':
+        t.limitWaitMs = e.tMs;
+        if (e.limit) t.limit = e.limit;
+        break;
+      case 'limit_taken':
+        if (t.limitWaitMs == null) t.limitWaitMs = e.tMs;
+        t.limitTakenMs = e.tMs;
+        break;
       default:
         break;
     }
+  }
+
+  /** Time the task was ready to run Python but did not hold the GIL, up to {@code nowMs} for an open wait. */
+  gilWaitOf(t, nowMs = this.nowMs) {
+    return t.gilWaits.reduce((sum, [from, to]) => sum + Math.max(0, (to ?? nowMs) - from), 0);
+  }
+
+  /** Time the task waited for its limit (a Semaphore), up to {@code nowMs} while it still waits. */
+  limitWaitOf(t, nowMs = this.nowMs) {
+    if (t.limitWaitMs == null) return 0;
+    return Math.max(0, (t.limitTakenMs ?? nowMs) - t.limitWaitMs);
   }
 
   lastDependencyDone(t) {

@@ -5,6 +5,7 @@ import { makespanWords, renderBars } from './compare.js';
 import { openDeepLink } from './deep-link.js';
 import { $, el } from './dom.js';
 import { schedulerName, seconds } from './format.js';
+import { showLegend } from './legend.js';
 import { drawLoopChart } from './loop-chart.js';
 import { RunModel } from './run-model.js';
 import { openStream } from './run-stream.js';
@@ -77,6 +78,7 @@ function ready(view, runs, tracks, endMs, kind) {
   scrub.addEventListener('input', () => { setPlaying(false); show(endMs * Number(scrub.value) / 1000); });
   show(endMs);
   openDeepLink(window.location.hash, show, [...tracks.values()].map(tr => tr.timeline), $('#shared-status'));
+  showLegend([...tracks.values()].map(tr => tr.model));
   const first = runs[0];
   const firstTrack = tracks.get(first.id);
   renderSummary($('#summary-card'), first, firstTrack.model);

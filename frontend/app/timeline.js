@@ -1,11 +1,18 @@
-// Canvas timeline of one run: one lane per worker (or the loop), an ms axis, and for the event loop the io
-// waits "in flight" beside the lane. Drawn from a RunModel; redraws are coalesced to one per animation frame.
+// Canvas timeline of one run: one lane per worker, thread (or the loop and its executor threads), an ms axis, and
+// for the event loop the io and Semaphore waits "in flight" beside the lane. Threads add what the GIL does: inside a
+// task's bar, the time its thread was ready but did not hold the GIL; below the lanes, a strip of who held it.
+// A task waiting for its limit (a Semaphore) is drawn apart from an io wait: inside its bar where it holds a
+// worker or thread meanwhile, in the in-flight rows on the loop. Drawn from a RunModel; redraws are coalesced to
+// one per animation frame.
 // User text (ids, labels) only ever reaches the page through canvas text and the tooltip's textContent.
 
 const COLORS = { cpu: '#5b6ee1', io: '#e8a94a', ioSoft: '#fde7c7', stall: '#d64545', stallSoft: '#fbd5d5',
   blocking: '#9ca3af', blockingDark: '#4b5563', laneBg: '#f3f4f6', axis: '#6b7280', grid: '#e3e6ec',
-  critical: '#111827', ghost: '#5b6ee1' };
-const GUTTER = 84, AXIS = 22, LANE_H = 28, LANE_GAP = 6, WAIT_H = 7, WAIT_GAP = 2, MAX_WAIT_ROWS = 14;
+  critical: '#111827', ghost: '#5b6ee1', gil: '#6d28d9', gilSoft: '#f5f3ff', limit: '#0f766e', limitSoft: '#ccfbf1' };
+/** GIL holders by thread (lane), so that the strip tells threads apart; the main thread is grey. */
+const HOLDERS = ['#2563eb', '#d97706', '#059669', '#db2777', '#7c3aed', '#0891b2', '#65a30d', '#dc2626'];
+const MAIN_HOLDER = '#6b7280';
+const GUTTER = 84, AXIS = 22, LANE_H = 28, LANE_GAP = 6, WAIT_H = 7, WAIT_GAP = 2, MAX_WAIT_ROWS = 14, GIL_H = 12;
 
 import { seconds } from './format.js';
 
@@ -21,6 +28,26 @@ function stripes(ctx, bg, fg, width, angle) {
   else { p.moveTo(0, 0); p.lineTo(size, size); p.moveTo(size / 2, -size / 2); p.lineTo(size * 1.5, size / 2);
     p.moveTo(-size / 2, size / 2); p.lineTo(size / 2, size * 1.5); }
   p.stroke();
+  return ctx.createPattern(c, 'repeat');
+}
+
+/** Vertical bars on a pale ground: waiting for the GIL (ready, not holding it). */
+function bars(ctx, bg, fg) {
+  const size = 4, c = document.createElement('canvas');
+  c.width = size; c.height = size;
+  const p = c.getContext('2d');
+  p.fillStyle = bg; p.fillRect(0, 0, size, size);
+  p.fillStyle = fg; p.fillRect(0, 0, 1.5, size);
+  return ctx.createPattern(c, 'repeat');
+}
+
+/** Dots on a pale ground: waiting for a limit (a Semaphore). */
+function dots(ctx, bg, fg) {
+  const size = 6, c = document.createElement('canvas');
+  c.width = size; c.height = size;
+  const p = c.getContext('2d');
+  p.fillStyle = bg; p.fillRect(0, 0, size, size);
+  p.fillStyle = fg; p.beginPath(); p.arc(3, 3, 1.3, 0, Math.PI * 2); p.fill();
   return ctx.createPattern(c, 'repeat');
 }
 
@@ -59,7 +86,8 @@ export class Timeline {
     this.hits = [];
     this.frame = 0;
     this.patterns = { io: stripes(this.ctx, COLORS.ioSoft, COLORS.io, 2, 1),
-      stall: stripes(this.ctx, COLORS.stallSoft, COLORS.stall, 2.5, -1), blocking: crossHatch(this.ctx) };
+      stall: stripes(this.ctx, COLORS.stallSoft, COLORS.stall, 2.5, -1), blocking: crossHatch(this.ctx),
+      gil: bars(this.ctx, COLORS.gilSoft, COLORS.gil), limit: dots(this.ctx, COLORS.limitSoft, COLORS.limit) };
     this.tooltip = document.createElement('div');
     this.tooltip.className = 'tooltip';
     this.tooltip.hidden = true;
@@ -141,17 +169,29 @@ export class Timeline {
   }
 
   waitRows(model) {
-    // First-fit interval packing of io waits into sub-rows beside the loop lane; beyond MAX_WAIT_ROWS rows
-    // overlap (fan-outs of hundreds stay readable as a density band).
+    // First-fit interval packing of waits into sub-rows beside the loop lane: io waits (from the Semaphore wait
+    // before them, if any) and the Semaphore waits of tasks that then hold the loop or an executor thread. Beyond
+    // MAX_WAIT_ROWS rows overlap (fan-outs of hundreds stay readable as a density band).
     const rows = [], placed = [];
-    const waits = model.order.filter(t => t.dueMs != null && t.startMs != null).sort((a, b) => a.startMs - b.startMs);
-    for (const t of waits) {
-      const end = t.resumedMs ?? Math.max(t.dueMs, this.clockMs());
-      let row = rows.findIndex(r => r <= t.startMs);
+    const now = this.clockMs();
+    const waits = model.order.map(t => {
+      const io = t.dueMs != null && t.startMs != null;
+      if (!io && t.limitWaitMs == null) return null;
+      const from = t.limitWaitMs ?? t.startMs;
+      const end = io ? (t.resumedMs ?? Math.max(t.dueMs, now)) : (t.limitTakenMs ?? now);
+      return { t, from, end };
+    }).filter(Boolean).sort((a, b) => a.from - b.from);
+    for (const { t, from, end } of waits) {
+      let row = rows.findIndex(r => r <= from);
       if (row < 0) { row = rows.length; rows.push(end); } else rows[row] = end;
       placed.push([t, row % MAX_WAIT_ROWS, end]);
     }
     return { placed, count: Math.min(rows.length, MAX_WAIT_ROWS) };
+  }
+
+  /** Threads runs draw who holds the GIL in a strip under the lanes. */
+  hasGilStrip(model) {
+    return model?.scheduler?.type === 'threads' && model.scheduler.gil !== false;
   }
 
   layout(width) {
@@ -159,8 +199,9 @@ export class Timeline {
     const lanes = Math.max(1, model?.lanes || 1);
     const waits = model && model.onLoop ? this.waitRows(model) : { placed: [], count: 0 };
     const waitBlock = waits.count ? 14 + waits.count * (WAIT_H + WAIT_GAP) : 0;
-    const height = AXIS + lanes * (LANE_H + LANE_GAP) + waitBlock + 40;
-    return { lanes, waits, waitBlock, height, plotW: Math.max(50, width - GUTTER - 12) };
+    const gilBlock = this.hasGilStrip(model) ? GIL_H + LANE_GAP : 0;
+    const height = AXIS + lanes * (LANE_H + LANE_GAP) + gilBlock + waitBlock + 40;
+    return { lanes, waits, waitBlock, gilBlock, height, plotW: Math.max(50, width - GUTTER - 12) };
   }
 
   draw() {
@@ -194,13 +235,9 @@ export class Timeline {
     ctx.font = '11px Inter, Segoe UI, Helvetica, Arial, sans-serif';
     if (this.predicted) this.drawGhosts(ctx, x, laneY);
     this.drawLaneBars(ctx, x, laneY);
-    if (L.waits.count) this.drawWaits(ctx, L, x, laneY(L.lanes));
+    if (L.gilBlock) this.drawGilStrip(ctx, L, x, laneY(L.lanes));
+    if (L.waits.count) this.drawWaits(ctx, L, x, laneY(L.lanes) + L.gilBlock);
     this.drawMakespans(ctx, L, x);
-    if (this.model.scheduler.type === 'threads') {
-      // Until the timeline draws GIL waits apart, say what a bar on a thread means.
-      ctx.fillStyle = '#6b7280';
-      ctx.fillText('A bar spans a task from start to end; time its thread waited for the GIL is inside it.', GUTTER, L.height - 4);
-    }
   }
 
   /** The loop is lane 0 of an event-loop run; its lanes 1 and up are the default executor's threads (to_thread). */
@@ -237,20 +274,58 @@ export class Timeline {
       if (onLoop && t.kind === 'io') continue;     // on the loop an io wait holds nothing: drawn beside the lane
       // a task cut off by the stop keeps its bar up to the stop, outlined in red as stopped
       const cut = t.endMs == null && t.state === 'cancelled';
-      const endMs = t.endMs ?? (cut ? Math.max(t.startMs, this.measuredMakespanMs ?? this.model.nowMs) : now);
-      const x0 = x(t.startMs), w = Math.max(1, x(endMs) - x0), y = laneY(t.lane) + 2, h = LANE_H - 4;
+      const stopMs = cut ? Math.max(t.startMs, this.measuredMakespanMs ?? this.model.nowMs) : now;
+      const endMs = t.endMs ?? stopMs;
+      // off the loop a task waiting for its limit already holds its worker or thread: the wait is in its bar
+      const startMs = onLoop || t.limitWaitMs == null ? t.startMs : Math.min(t.startMs, t.limitWaitMs);
+      const x0 = x(startMs), w = Math.max(1, x(endMs) - x0), y = laneY(t.lane) + 2, h = LANE_H - 4;
       ctx.globalAlpha = this.dimmed(t) ? 0.25 : 1;
       ctx.fillStyle = this.barFill(t);
       ctx.fillRect(x0, y, w, h);
+      if (!onLoop && t.limitWaitMs != null) this.fillSpan(ctx, x, this.patterns.limit, t.limitWaitMs, t.limitTakenMs ?? endMs, y, h);
+      for (const [from, to] of t.gilWaits) this.fillSpan(ctx, x, this.patterns.gil, from, to ?? endMs, y, h);
       ctx.strokeStyle = '#fff'; ctx.lineWidth = 1; ctx.strokeRect(x0 + 0.5, y + 0.5, w - 1, h - 1);
       if (this.showCritical && this.critical.has(t.id)) {
         ctx.strokeStyle = COLORS.critical; ctx.lineWidth = 2.5; ctx.strokeRect(x0, y, w, h);
       }
       if (cut) { ctx.strokeStyle = COLORS.stall; ctx.lineWidth = 2; ctx.setLineDash([4, 2]); ctx.strokeRect(x0 + 1, y + 1, w - 2, h - 2); ctx.setLineDash([]); }
       if (t.id === this.focusId) { ctx.strokeStyle = '#111827'; ctx.lineWidth = 2.5; ctx.strokeRect(x0, y, w, h); }
-      this.label(ctx, t, x0, y, w, h, t.kind === 'cpu' ? '#fff' : '#111827');
+      this.label(ctx, t, x0, y, w, h, t.kind === 'cpu' && !t.gilWaits.length ? '#fff' : '#111827');
       ctx.globalAlpha = 1;
       this.hits.push({ x: x0, y, w, h, task: t, part: cut ? 'stopped' : 'work' });
+    }
+  }
+
+  /** Fills [fromMs, toMs] of a bar; a span under a pixel is drawn a pixel wide only if it is the first there. */
+  fillSpan(ctx, x, fill, fromMs, toMs, y, h) {
+    const x0 = x(fromMs), x1 = x(toMs);
+    if (x1 <= x0) return;
+    ctx.fillStyle = fill;
+    ctx.fillRect(x0, y, Math.max(0.75, x1 - x0), h);
+  }
+
+  /** Who held the GIL: one segment per hold, coloured by thread; the main thread (submitting tasks) in grey. */
+  drawGilStrip(ctx, L, x, top) {
+    ctx.fillStyle = '#1f2533';
+    ctx.font = '600 11px Inter, Segoe UI, Helvetica, Arial, sans-serif';
+    ctx.fillText('GIL held by', 6, top + GIL_H - 2);
+    ctx.font = '11px Inter, Segoe UI, Helvetica, Arial, sans-serif';
+    ctx.fillStyle = COLORS.laneBg;
+    ctx.fillRect(GUTTER, top, L.plotW, GIL_H);
+    const now = this.clockMs();
+    let lastPx = -1;
+    for (const hold of this.model.gilHolds) {
+      const toMs = hold.toMs ?? (this.measuredMakespanMs ?? now);
+      const x0 = x(hold.fromMs), x1 = x(toMs);
+      if (x1 - x0 < 0.5 && Math.floor(x0) === lastPx) continue;   // a sub-pixel hold where one is drawn already
+      lastPx = Math.floor(x0);
+      ctx.fillStyle = hold.lane < 0 ? MAIN_HOLDER : HOLDERS[hold.lane % HOLDERS.length];
+      ctx.fillRect(x0, top, Math.max(0.75, x1 - x0), GIL_H);
+      if (x1 - x0 > 14) {
+        ctx.fillStyle = '#fff';
+        ctx.fillText(hold.lane < 0 ? 'main' : String(hold.lane + 1), x0 + 3, top + GIL_H - 2);
+      }
+      this.hits.push({ x: x0, y: top, w: Math.max(2, x1 - x0), h: GIL_H, hold: { ...hold, toMs } });
     }
   }
 
@@ -281,27 +356,37 @@ export class Timeline {
     const now = this.clockMs();
     for (const [t, row, endMs] of L.waits.placed) {
       const y = top + 12 + row * (WAIT_H + WAIT_GAP);
-      const due = Math.min(t.dueMs, Math.max(now, t.resumedMs ?? 0));
       ctx.globalAlpha = this.dimmed(t) ? 0.25 : 1;
-      const x0 = x(t.startMs), xd = x(due);
-      ctx.fillStyle = this.patterns.io;
-      ctx.fillRect(x0, y, Math.max(1, xd - x0), WAIT_H);
-      this.hits.push({ x: x0, y, w: Math.max(2, xd - x0), h: WAIT_H, task: t, part: 'wait' });
-      const stallEnd = t.resumedMs ?? (now > t.dueMs ? now : null);
-      if (stallEnd != null && stallEnd - t.dueMs > 0.5) {
-        const xs = x(stallEnd);
-        ctx.fillStyle = this.patterns.stall;
-        ctx.fillRect(xd, y - 1, Math.max(2, xs - xd), WAIT_H + 2);
-        this.hits.push({ x: xd, y, w: Math.max(3, xs - xd), h: WAIT_H, task: t, part: 'stall' });
+      if (t.limitWaitMs != null) {
+        // waiting for the Semaphore: before its io wait, or before it holds the loop or an executor thread
+        const taken = t.limitTakenMs ?? now;
+        this.fillSpan(ctx, x, this.patterns.limit, t.limitWaitMs, taken, y, WAIT_H);
+        this.hits.push({ x: x(t.limitWaitMs), y, w: Math.max(2, x(taken) - x(t.limitWaitMs)), h: WAIT_H, task: t, part: 'limit' });
       }
-      if (this.showCritical && this.critical.has(t.id)) {
-        ctx.strokeStyle = COLORS.critical; ctx.lineWidth = 1.5; ctx.strokeRect(x0, y, x(endMs) - x0, WAIT_H);
-      }
+      if (t.dueMs != null && t.startMs != null) this.drawIoWait(ctx, L, x, t, y, endMs, now);
       ctx.globalAlpha = 1;
-      if (L.waits.count <= 4 && xd - x0 > 60) {
-        ctx.fillStyle = '#92400e';
-        ctx.fillText(t.id, x(endMs) + 4, y + WAIT_H);
-      }
+    }
+  }
+
+  drawIoWait(ctx, L, x, t, y, endMs, now) {
+    const due = Math.min(t.dueMs, Math.max(now, t.resumedMs ?? 0));
+    const x0 = x(t.startMs), xd = x(due);
+    ctx.fillStyle = this.patterns.io;
+    ctx.fillRect(x0, y, Math.max(1, xd - x0), WAIT_H);
+    this.hits.push({ x: x0, y, w: Math.max(2, xd - x0), h: WAIT_H, task: t, part: 'wait' });
+    const stallEnd = t.resumedMs ?? (now > t.dueMs ? now : null);
+    if (stallEnd != null && stallEnd - t.dueMs > 0.5) {
+      const xs = x(stallEnd);
+      ctx.fillStyle = this.patterns.stall;
+      ctx.fillRect(xd, y - 1, Math.max(2, xs - xd), WAIT_H + 2);
+      this.hits.push({ x: xd, y, w: Math.max(3, xs - xd), h: WAIT_H, task: t, part: 'stall' });
+    }
+    if (this.showCritical && this.critical.has(t.id)) {
+      ctx.strokeStyle = COLORS.critical; ctx.lineWidth = 1.5; ctx.strokeRect(x0, y, x(endMs) - x0, WAIT_H);
+    }
+    if (L.waits.count <= 4 && xd - x0 > 60) {
+      ctx.fillStyle = '#92400e';
+      ctx.fillText(t.id, x(endMs) + 4, y + WAIT_H);
     }
   }
 
@@ -349,12 +434,25 @@ export class Timeline {
       if (mx >= h.x && mx <= h.x + h.w && my >= h.y - 1 && my <= h.y + h.h + 1) { hit = h; break; }
     }
     if (!hit) { this.tooltip.hidden = true; return; }
+    if (hit.hold) { this.showTip(rect, mx, my, this.holdWords(hit.hold)); return; }
     const t = hit.task;
     const lines = [t.id + ' · ' + t.kind + (t.label ? ' · ' + t.label : ''),
       'ready ' + seconds(t.readyMs) + ' · start ' + seconds(t.startMs) + ' · end ' + seconds(t.endMs)];
     if (t.readyMs != null && t.startMs != null) lines.push('waited for a lane/the loop ' + seconds(Math.max(0, t.startMs - t.readyMs)));
     if (t.dueMs != null) lines.push('io wait until ' + seconds(t.dueMs) + ' · stall ' + seconds(this.model.stallOf(t)));
+    if (t.limitWaitMs != null) lines.push('waited for limit ' + (t.limit || '') + ' (a Semaphore) ' + seconds(this.model.limitWaitOf(t)));
+    if (t.gilWaits.length) lines.push('waited for the GIL ' + seconds(this.model.gilWaitOf(t)) + ' (ready, not holding it)');
+    if (t.offload && this.model.onLoop) lines.push('offloaded: await asyncio.to_thread(...) on executor ' + t.lane);
     if (hit.part === 'stopped') lines.push('stopped: the run ended before this task did');
+    this.showTip(rect, mx, my, lines);
+  }
+
+  holdWords(hold) {
+    const who = hold.lane < 0 ? 'the main thread (submitting tasks)' : 'thread ' + (hold.lane + 1) + (hold.task ? ' (' + hold.task + ')' : '');
+    return ['GIL held by ' + who, seconds(hold.fromMs) + ' to ' + seconds(hold.toMs)];
+  }
+
+  showTip(rect, mx, my, lines) {
     this.tooltip.textContent = lines.join('\n');
     this.tooltip.hidden = false;
     this.tooltip.style.left = Math.min(mx + 12, rect.width - 260) + 'px';

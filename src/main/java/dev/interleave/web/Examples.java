@@ -15,8 +15,21 @@ import java.util.Optional;
 public class Examples {
 
     /** Gallery order; the first one is what an empty playground opens with. */
-    private static final List<String> FILES =
-            List.of("01-two-api-calls", "02-async-cpu", "03-blocking-call", "04-fan-out", "05-etl", "06-mixed-dag");
+    private static final List<String> FILES = List.of(
+            "01-two-api-calls",
+            "02-async-cpu",
+            "03-blocking-call",
+            "04-fan-out",
+            "05-etl",
+            "06-mixed-dag",
+            "07-threads-gil",
+            "08-threads-waits",
+            "09-convoy",
+            "10-to-thread",
+            "11-rate-limit");
+
+    /** What the workers field opens with when an example names none. */
+    static final int DEFAULT_WORKERS = 4;
 
     private final List<Example> all;
 
@@ -54,6 +67,8 @@ public class Examples {
                     node.path("short").asText(node.path("title").asText()),
                     node.path("notice").asText(),
                     node.path("scheduler").asText("event_loop"),
+                    node.path("workers").asInt(DEFAULT_WORKERS),
+                    node.path("gil").asBoolean(true),
                     node.path("graph"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);

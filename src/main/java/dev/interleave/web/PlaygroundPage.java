@@ -47,7 +47,10 @@ public class PlaygroundPage {
         static native TemplateInstance page$problems(List<Violation> problems);
     }
 
-    private static final List<String> TYPES = List.of("sequential", "event_loop", "parallel");
+    private static final List<String> TYPES = List.of("sequential", "event_loop", "parallel", "threads");
+
+    /** Schedulers whose simulation takes the workers field (skipped while the server refuses it). */
+    private static final Set<String> WITH_WORKERS = Set.of("parallel", "threads");
 
     private final Examples examples;
     private final ObjectMapper json;
@@ -93,6 +96,7 @@ public class PlaygroundPage {
             @FormParam("graph") String graphJson,
             @FormParam("scheduler") String scheduler,
             @FormParam("workers") String workers,
+            @FormParam("gil") String gilField,
             @Context HttpServerRequest http) {
         String peer = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
         var client = proxies.client(
@@ -118,9 +122,10 @@ public class PlaygroundPage {
         }
         var violations = new LinkedHashSet<Violation>();
         Integer lanes = workers(workers, violations);
+        Boolean gil = gil(gilField, violations);
         if (violations.isEmpty()) {
             try {
-                input.scheduler(new SchedulerView("parallel", lanes), "/scheduler"); // checked apart from the graph
+                input.scheduler(new SchedulerView("threads", lanes, gil, null), "/scheduler"); // apart from the graph
             } catch (ServiceException.Invalid e) {
                 violations.addAll(e.violations());
             }
@@ -128,13 +133,11 @@ public class PlaygroundPage {
         boolean refused = !violations.isEmpty();
         var runs = new HashMap<String, RunView>();
         for (String type : TYPES) {
-            if ("parallel".equals(type) && refused) {
+            if (WITH_WORKERS.contains(type) && refused) {
                 continue;
             }
             try {
-                runs.put(
-                        type,
-                        simulations.simulate(spec, new SchedulerView(type, "parallel".equals(type) ? lanes : null)));
+                runs.put(type, simulations.simulate(spec, view(type, lanes, gil)));
             } catch (ServiceException.Invalid e) {
                 violations.addAll(e.violations());
             }
@@ -147,7 +150,9 @@ public class PlaygroundPage {
                 runs.get("sequential").makespanMs(),
                 runs.get("event_loop").makespanMs(),
                 runs.get("parallel").makespanMs(),
+                runs.get("threads").makespanMs(),
                 runs.get("parallel").scheduler().workers(),
+                !Boolean.FALSE.equals(runs.get("threads").scheduler().gil()),
                 chosen,
                 config.runs().deadline().toMillis(),
                 json(runs.get(chosen)));
@@ -171,6 +176,28 @@ public class PlaygroundPage {
                     "workers must be a whole number from 1 to " + SchedulerSpec.MAX_WORKERS + ", was '" + typed + "'"));
             return null;
         }
+    }
+
+    /** The scheduler of one simulation: workers for parallel and threads, the GIL field for threads. */
+    private static SchedulerView view(String type, Integer lanes, Boolean gil) {
+        return switch (type) {
+            case "parallel" -> new SchedulerView(type, lanes);
+            case "threads" -> new SchedulerView(type, lanes, gil, null);
+            default -> new SchedulerView(type, null);
+        };
+    }
+
+    /** The GIL field: {@code on} (also when not sent: the default) or {@code off}; anything else is a violation. */
+    private static Boolean gil(String typed, Set<Violation> violations) {
+        if (typed == null || typed.equals("on")) {
+            return null;
+        }
+        if (typed.equals("off")) {
+            return false;
+        }
+        violations.add(
+                new Violation("/scheduler/gil", "gil-not-on-or-off", "gil must be on or off, was '" + typed + "'"));
+        return null;
     }
 
     private String json(RunView run) {

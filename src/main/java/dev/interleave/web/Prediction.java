@@ -8,6 +8,8 @@ import java.util.Locale;
  * Virtual-time makespans of one graph on each scheduler, for the line under the Run button, with the chosen
  * scheduler's whole simulated run (JSON) for the timeline's preview.
  *
+ * @param workers    parallel processes and threads (the one workers field)
+ * @param gil        whether the threads run has the GIL (off: a model of free-threaded Python)
  * @param chosen     wire name of the scheduler picked on the page
  * @param deadlineMs a real run's wall-clock deadline: a run predicted to take longer is warned about
  * @param previewJson the chosen scheduler's simulated run as {@code POST /api/v1/simulate} answers it
@@ -16,7 +18,9 @@ public record Prediction(
         double sequentialMs,
         double eventLoopMs,
         double parallelMs,
+        double threadsMs,
         int workers,
+        boolean gil,
         String chosen,
         long deadlineMs,
         String previewJson) {
@@ -31,6 +35,7 @@ public record Prediction(
         warn(warnings, "sequential", "Sequential", sequentialMs);
         warn(warnings, "event_loop", "The event loop", eventLoopMs);
         warn(warnings, "parallel", workers + " parallel workers", parallelMs);
+        warn(warnings, "threads", workers + " threads", threadsMs);
         return warnings;
     }
 

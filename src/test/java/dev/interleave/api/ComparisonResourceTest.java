@@ -25,12 +25,17 @@ class ComparisonResourceTest {
                 .post("/api/v1/compare")
                 .then()
                 .statusCode(202)
-                .body("runs", hasSize(3))
-                .body("runs.scheduler.type", equalTo(List.of("sequential", "event_loop", "parallel")))
+                .body("runs", hasSize(4))
+                .body("runs.scheduler.type", equalTo(List.of("sequential", "event_loop", "parallel", "threads")))
                 .body("links.stream", startsWith("/ws/comparisons/"))
                 .body("links.share", startsWith("/s/"))
                 .extract();
         String id = created.path("id");
+        org.assertj.core.api.Assertions.assertThat((Integer) created.path("runs[3].scheduler.workers"))
+                .as("threads get as many workers as parallel")
+                .isEqualTo((Integer) created.path("runs[2].scheduler.workers"));
+        org.assertj.core.api.Assertions.assertThat((Boolean) created.path("runs[3].scheduler.gil"))
+                .isTrue();
         Awaitility.await()
                 .atMost(Duration.ofSeconds(20))
                 .until(() -> "succeeded"

@@ -100,6 +100,34 @@ class RunResourceTest {
     }
 
     @Test
+    void aThreadsRunSavesItsGilAndLimitEventsForReopening() {
+        var me = Caller.anonymous();
+        String id = me.startRun("{\"graph\":{\"limits\":{\"api\":1},\"tasks\":["
+                + "{\"id\":\"a\",\"kind\":\"io\",\"ms\":10,\"limit\":\"api\"},"
+                + "{\"id\":\"b\",\"kind\":\"cpu\",\"ms\":10,\"limit\":\"api\"}]},"
+                + "\"scheduler\":{\"type\":\"threads\",\"workers\":2}}");
+        me.awaitStatus(id, "succeeded");
+        var events = me.given()
+                .get("/api/v1/runs/" + id + "/events")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        List<String> types = events.getList("events.type");
+        // The main thread (no lane, no task) holds the GIL first; one of a and b waits for the limit.
+        org.assertj.core.api.Assertions.assertThat(types)
+                .contains("gil_taken", "gil_released", "gil_wait", "limit_wait", "limit_taken");
+        int first = types.indexOf("gil_taken");
+        org.assertj.core.api.Assertions.assertThat(events.getInt("events[" + first + "].lane"))
+                .isEqualTo(-1);
+        org.assertj.core.api.Assertions.assertThat((Object) events.get("events[" + first + "].task"))
+                .isNull();
+        int wait = types.indexOf("limit_wait");
+        org.assertj.core.api.Assertions.assertThat(events.getString("events[" + wait + "].limit"))
+                .isEqualTo("api");
+    }
+
+    @Test
     void listsMineNewestFirstWithoutTaskDetail() {
         var me = Caller.anonymous();
         String first = me.json(Caller.runBody("{\"type\":\"sequential\"}"))

@@ -131,15 +131,23 @@ class PlaygroundBrowserTest {
     }
 
     @Test
-    void compareAllDrawsThreeTimelinesAndBars() {
+    void compareAllDrawsFourTimelinesAndBarsThreadsOnTheWorkersOfParallel() {
         openPlayground("");
+        assertThat(find("#compare-button").getText()).isEqualTo("Compare all four");
         find("#compare-button").click();
+        assertThat(awaitStatus("running"))
+                .as("the status says which workers parallel and threads get")
+                .contains("Parallel · 4 workers")
+                .contains("Threads · 4 threads · GIL");
         awaitStatus("Compared");
         List<WebElement> bars = browser.driver.findElements(By.cssSelector("#compare-bars .compare-bar"));
-        assertThat(bars).hasSize(3);
+        assertThat(bars).hasSize(4);
         assertThat(browser.driver.findElements(By.cssSelector("#compare-timelines canvas")))
-                .hasSize(3);
-        assertThat(find("#compare-verdict").getText()).contains("faster than sequential");
+                .hasSize(4);
+        assertThat(find("#compare-bars").getText()).contains("Threads · 4 threads · GIL");
+        assertThat(find("#compare-verdict").getText())
+                .contains("faster than sequential")
+                .contains("4 threads were 1.7× faster than sequential by overlapping waits");
         browser.js("document.getElementById('compare-card').scrollIntoView()");
         browser.screenshot("05-compare-all");
 
@@ -150,8 +158,11 @@ class PlaygroundBrowserTest {
                 RUN_TIMEOUT,
                 d -> d.findElement(By.id("shared-status")).getText().contains("Recorded"));
         assertThat(browser.driver.findElements(By.cssSelector("#shared-timelines canvas")))
-                .hasSize(3);
-        assertThat(find("#compare-bars").getText()).contains("Sequential").contains("Event loop");
+                .hasSize(4);
+        assertThat(find("#compare-bars").getText())
+                .contains("Sequential")
+                .contains("Event loop")
+                .contains("Threads");
         browser.screenshot("05b-shared-comparison");
     }
 

@@ -164,30 +164,32 @@ class PlaygroundStateBrowserTest extends PlaygroundBrowserSession {
     }
 
     /**
-     * A run the picker cannot express (threads, started through the API) is named for what it ran on, and Run is
-     * not left to look as if it would repeat it.
+     * A run the picker cannot express (threads on 8 cores, started through the API: the picker gives 4) is named for
+     * what it ran on, and Run is not left to look as if it would repeat it.
      */
     @Test
-    void aReopenedThreadsRunNamesItsSchedulerAndSaysRunWouldNotRepeatIt() {
+    void aReopenedRunOnOtherCoresNamesItsSchedulerAndSaysRunWouldNotRepeatIt() {
         screen.open("");
         screen.awaitPrediction("Predicted:");
         Object id = ((JavascriptExecutor) browser.driver)
                 .executeAsyncScript("const done = arguments[arguments.length - 1];"
                         + "fetch('/api/v1/runs', {method: 'POST', headers: {'Content-Type': 'application/json'},"
                         + " body: JSON.stringify({graph: {tasks: [{id: 'a', kind: 'cpu', ms: 50},"
-                        + " {id: 'b', kind: 'io', ms: 50}]}, scheduler: {type: 'threads', workers: 2}})})"
-                        + ".then(r => r.json()).then(v => done(v.id), e => done('failed: ' + e));");
+                        + " {id: 'b', kind: 'io', ms: 50}]}, scheduler: {type: 'threads', workers: 2, gil: false,"
+                        + " cores: 8}})}).then(r => r.json()).then(v => done(v.id), e => done('failed: ' + e));");
         screen.open("?run=" + id);
         assertThat(screen.awaitStatus("succeeded"))
-                .contains("Threads · 2 threads · GIL")
+                .contains("Threads · 2 threads · no GIL (model)")
                 .doesNotContain("Sequential");
-        assertThat(screen.awaitText("#action-error", "picker does not offer yet", PlaygroundScreen.PAGE_TIMEOUT))
-                .contains("This run ran on Threads · 2 threads · GIL")
+        assertThat(screen.chosen("Threads")).isTrue();
+        assertThat(screen.awaitText("#action-error", "picker does not offer", PlaygroundScreen.PAGE_TIMEOUT))
+                .contains("This run ran on Threads · 2 threads · no GIL (model) with 8 cores")
+                .contains("it uses 4")
                 .contains("Run uses the scheduler selected here");
         browser.settle();
         assertThat(screen.text("#run-status"))
                 .as("the prediction for the picker's scheduler does not replace the reopened run")
-                .contains("Threads · 2 threads · GIL")
+                .contains("Threads · 2 threads · no GIL (model)")
                 .contains("succeeded");
         screen.screenshots("s6-reopened-threads", "#run-form");
     }

@@ -36,13 +36,21 @@ final class EventLog extends AbstractList<RunEvent> implements RandomAccess {
     static final byte TASK_FINISHED = 9;
     static final byte TASK_CANCELLED = 10;
     static final byte RUN_FINISHED = 11;
+    static final byte GIL_WAIT = 12;
+    static final byte GIL_TAKEN = 13;
+    static final byte GIL_RELEASED = 14;
+    static final byte LIMIT_WAIT = 15;
+    static final byte LIMIT_TAKEN = 16;
 
     private final TaskGraph graph;
     private byte[][] codes = new byte[0][];
     private long[][] nanos = new long[0][];
     private byte[][] lanes = new byte[0][];
     private int[][] tasks = new int[0][];
-    /** Per event: a timer's due time, or the index of the dependency a resumed task awaited (-1: its sleep). */
+    /**
+     * Per event: a timer's due time, the index of the dependency a resumed task awaited (-1: its sleep), or the
+     * index of a limit.
+     */
     private long[][] extras = new long[0][];
 
     private int size;
@@ -125,7 +133,7 @@ final class EventLog extends AbstractList<RunEvent> implements RandomAccess {
 
     /** The record of one task event; also how the timeline builds events for a live outlet. */
     static RunEvent taskEvent(TaskGraph graph, long seq, byte code, long atNanos, int lane, int task, long extra) {
-        String id = graph.id(task);
+        String id = task < 0 ? null : graph.id(task);
         return switch (code) {
             case TASK_READY -> new RunEvent.TaskReady(seq, atNanos, lane, id);
             case TASK_CREATED -> new RunEvent.TaskCreated(seq, atNanos, lane, id);
@@ -138,6 +146,11 @@ final class EventLog extends AbstractList<RunEvent> implements RandomAccess {
                 new RunEvent.TaskResumed(seq, atNanos, lane, id, extra < 0 ? null : graph.id((int) extra));
             case TASK_FINISHED -> new RunEvent.TaskFinished(seq, atNanos, lane, id);
             case TASK_CANCELLED -> new RunEvent.TaskCancelled(seq, atNanos, lane, id);
+            case GIL_WAIT -> new RunEvent.GilWait(seq, atNanos, lane, id);
+            case GIL_TAKEN -> new RunEvent.GilTaken(seq, atNanos, lane, id);
+            case GIL_RELEASED -> new RunEvent.GilReleased(seq, atNanos, lane, id);
+            case LIMIT_WAIT -> new RunEvent.LimitWait(seq, atNanos, lane, id, graph.limitName((int) extra));
+            case LIMIT_TAKEN -> new RunEvent.LimitTaken(seq, atNanos, lane, id, graph.limitName((int) extra));
             default -> throw new IllegalStateException("not a task event: " + code);
         };
     }

@@ -19,6 +19,11 @@ final class EventTypes {
             case RunEvent.TaskFinished e -> "task_finished";
             case RunEvent.TaskFailed e -> "task_failed";
             case RunEvent.TaskCancelled e -> "task_cancelled";
+            case RunEvent.GilWait e -> "gil_wait";
+            case RunEvent.GilTaken e -> "gil_taken";
+            case RunEvent.GilReleased e -> "gil_released";
+            case RunEvent.LimitWait e -> "limit_wait";
+            case RunEvent.LimitTaken e -> "limit_taken";
             case RunEvent.RunFinished e -> "run_finished";
         };
     }

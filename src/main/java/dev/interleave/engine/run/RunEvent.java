@@ -113,6 +113,36 @@ public sealed interface RunEvent {
         }
     }
 
+    /**
+     * Threads models: a thread becomes ready to run Python code but another thread holds the GIL. {@code lane} is
+     * the thread's lane ({@link #NO_LANE} for the main thread of a threads run); {@code task} is the task the
+     * thread works for, or null for its own bookkeeping (the main thread submitting, a worker taking from the
+     * queue).
+     */
+    record GilWait(long seq, long nanos, int lane, String task) implements RunEvent {}
+
+    /** Threads models: the thread takes the GIL (lane and task as for {@link GilWait}). */
+    record GilTaken(long seq, long nanos, int lane, String task) implements RunEvent {}
+
+    /** Threads models: the thread releases the GIL: it sleeps, blocks, ends, or is forced to drop it. */
+    record GilReleased(long seq, long nanos, int lane, String task) implements RunEvent {}
+
+    /** The task starts waiting for a unit of the named limit (a semaphore), on the lane it holds while waiting. */
+    record LimitWait(long seq, long nanos, int lane, String task, String limit) implements RunEvent {
+        public LimitWait {
+            Objects.requireNonNull(task);
+            Objects.requireNonNull(limit);
+        }
+    }
+
+    /** The task gets a unit of the named limit (at once or after a {@link LimitWait}); it keeps it until it ends. */
+    record LimitTaken(long seq, long nanos, int lane, String task, String limit) implements RunEvent {
+        public LimitTaken {
+            Objects.requireNonNull(task);
+            Objects.requireNonNull(limit);
+        }
+    }
+
     /** The last event of every run. */
     record RunFinished(long seq, long nanos, int lane, RunStatus status, String reason) implements RunEvent {
         public RunFinished {

@@ -125,6 +125,35 @@ public final class Timeline {
         emit(EventLog.TASK_RESUMED, now, 0, task, awaited);
     }
 
+    /**
+     * A thread becomes ready to run Python code but another thread holds the GIL. {@code lane} is the thread's
+     * lane ({@link RunEvent#NO_LANE} for a thread without one, e.g. the main thread of a threads run); {@code task}
+     * is the task it works for, or -1 for the thread's own bookkeeping (submitting, taking from the queue).
+     */
+    public void gilWait(int lane, int task) {
+        emit(EventLog.GIL_WAIT, now(), lane, task, 0);
+    }
+
+    /** The thread takes the GIL; lane and task as for {@link #gilWait}. */
+    public void gilTaken(int lane, int task) {
+        emit(EventLog.GIL_TAKEN, now(), lane, task, 0);
+    }
+
+    /** The thread releases the GIL (a sleep, a blocking wait, its end, or a forced drop). */
+    public void gilReleased(int lane, int task) {
+        emit(EventLog.GIL_RELEASED, now(), lane, task, 0);
+    }
+
+    /** The task starts waiting for a unit of its limit (a semaphore), on {@code lane}. */
+    public void limitWait(int task, int lane) {
+        emit(EventLog.LIMIT_WAIT, now(), lane, task, graph.limit(task));
+    }
+
+    /** The task gets a unit of its limit, on {@code lane}; it holds it until it finishes. */
+    public void limitTaken(int task, int lane) {
+        emit(EventLog.LIMIT_TAKEN, now(), lane, task, graph.limit(task));
+    }
+
     public void finished(int task, int lane, long atNanos) {
         facts[task * FACTS + STATE] = TaskState.FINISHED.ordinal();
         facts[task * FACTS + END] = atNanos;

@@ -276,10 +276,12 @@ public final class EventLoopScheduler implements Scheduler {
             work(task);
         } else if (limitValue[limit] > 0 && limitWaiters[limit].isEmpty()) {
             limitValue[limit]--; // Semaphore.acquire() when not locked(): no yield
+            timeline.limitTaken(task, 0);
             work(task);
         } else {
             state[task * SLOTS + PHASE] = ACQUIRING;
             limitWaiters[limit].add(task);
+            timeline.limitWait(task, 0);
         }
     }
 
@@ -294,6 +296,7 @@ public final class EventLoopScheduler implements Scheduler {
             wakeUpNext(limit);
         }
         state[task * SLOTS + PHASE] = AWAITING;
+        timeline.limitTaken(task, 0);
         work(task);
     }
 

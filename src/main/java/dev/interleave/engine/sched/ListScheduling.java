@@ -28,6 +28,8 @@ final class ListScheduling {
 
     private final int laneCount;
     private final ReadyQueue ready;
+    /** Emit limit_wait / limit_taken: off for sequential, where a limit changes nothing. */
+    private final boolean reportLimits;
     /** Per limit: units left and the tasks waiting for one (each holding its lane), longest first. */
     private int[] limitValue;
 
@@ -35,9 +37,10 @@ final class ListScheduling {
     /** The lane a waiting task holds. */
     private int[] laneOf;
 
-    ListScheduling(int laneCount, ReadyQueue ready) {
+    ListScheduling(int laneCount, ReadyQueue ready, boolean reportLimits) {
         this.laneCount = laneCount;
         this.ready = ready;
+        this.reportLimits = reportLimits;
     }
 
     void run(Timeline timeline, Clock clock, StopSignal stop) {
@@ -85,10 +88,16 @@ final class ListScheduling {
                 if (limit >= 0 && limitValue[limit] == 0) {
                     laneOf[task] = lane;
                     limitWaiters[limit].add(task); // holds the lane while it waits
+                    if (reportLimits) {
+                        timeline.limitWait(task, lane);
+                    }
                     continue;
                 }
                 if (limit >= 0) {
                     limitValue[limit]--;
+                    if (reportLimits) {
+                        timeline.limitTaken(task, lane);
+                    }
                 }
                 timeline.workStarted(task, lane);
                 lanes.start(lane, task, graph.kind(task), graph.durationNanos(task));
@@ -116,6 +125,9 @@ final class ListScheduling {
             int limit = graph.limit(task);
             if (limit >= 0 && !limitWaiters[limit].isEmpty()) {
                 int waiter = limitWaiters[limit].poll(); // the unit passes straight to it
+                if (reportLimits) {
+                    timeline.limitTaken(waiter, laneOf[waiter]);
+                }
                 timeline.workStarted(waiter, laneOf[waiter]);
                 lanes.start(laneOf[waiter], waiter, graph.kind(waiter), graph.durationNanos(waiter));
                 started++;

@@ -22,6 +22,6 @@ public final class ParallelScheduler implements Scheduler {
 
     @Override
     public void run(Timeline timeline, Clock clock, StopSignal stop) {
-        new ListScheduling(workers, new ReadyQueue.Fifo()).run(timeline, clock, stop);
+        new ListScheduling(workers, new ReadyQueue.Fifo(), true).run(timeline, clock, stop);
     }
 }

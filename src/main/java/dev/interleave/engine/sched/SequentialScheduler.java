@@ -9,6 +9,6 @@ public final class SequentialScheduler implements Scheduler {
 
     @Override
     public void run(Timeline timeline, Clock clock, StopSignal stop) {
-        new ListScheduling(1, new ReadyQueue.ByDeclaration()).run(timeline, clock, stop);
+        new ListScheduling(1, new ReadyQueue.ByDeclaration(), false).run(timeline, clock, stop);
     }
 }

@@ -56,6 +56,7 @@ final class EventJson {
         }
         string(out, "status", e.status());
         string(out, "reason", e.reason());
+        string(out, "limit", e.limit());
         out.append('}');
     }
 

@@ -86,9 +86,13 @@ public class ComparisonService {
 
     private List<SchedulerSpec> schedulers(List<SchedulerView> requested) {
         if (requested == null || requested.isEmpty()) {
+            // threads get as many workers as parallel, so the two differ only in what runs them (GIL vs processes)
             int workers = Math.min(config.defaultWorkers(), config.runs().maxWorkers());
             return List.of(
-                    new SchedulerSpec.Sequential(), new SchedulerSpec.EventLoop(), new SchedulerSpec.Parallel(workers));
+                    new SchedulerSpec.Sequential(),
+                    new SchedulerSpec.EventLoop(),
+                    new SchedulerSpec.Parallel(workers),
+                    new SchedulerSpec.Threads(workers));
         }
         if (requested.size() > MAX_SCHEDULERS) {
             throw new ServiceException.Invalid(List.of(new dev.interleave.engine.graph.Violation(

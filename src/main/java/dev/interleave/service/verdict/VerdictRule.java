@@ -189,14 +189,53 @@ public enum VerdictRule {
     PARALLEL_NO_GAIN(
             Topic.PARALLEL_VS_LOOP,
             c -> c.parallel() != null && c.eventLoop() != null,
-            c -> "extra cores did not help beyond the loop");
+            c -> "extra cores did not help beyond the loop"),
+    THREADS_HELD_BY_GIL(
+            Topic.THREADS,
+            c -> c.threads() != null
+                    && Boolean.TRUE.equals(c.threads().gil())
+                    && c.parallel() != null
+                    && c.parallel().cpuSideBySide()
+                    && gain(c.threads(), c.parallel()) > VerdictRule.GAIN,
+            c -> threads(c) + " were " + times(gain(c.threads(), c.parallel())) + " slower than "
+                    + workers(c) + ": under the GIL one thread computes at a time, while processes compute side by "
+                    + "side"),
+    THREADS_FREE_COMPUTED(
+            Topic.THREADS,
+            c -> c.threads() != null
+                    && Boolean.FALSE.equals(c.threads().gil())
+                    && c.threads().cpuSideBySide()
+                    && gain(c.sequential(), c.threads()) > VerdictRule.GAIN,
+            c -> threads(c) + " without the GIL (a model of free-threaded Python, not checked against one) were "
+                    + times(gain(c.sequential(), c.threads())) + " faster than sequential because they computed "
+                    + "side by side"),
+    THREADS_OVERLAPPED_WAITS(
+            Topic.THREADS,
+            c -> gain(c.sequential(), c.threads()) > VerdictRule.GAIN,
+            c -> threads(c) + " were " + times(gain(c.sequential(), c.threads()))
+                    + " faster than sequential by overlapping waits (a thread that waits releases the GIL)"),
+    THREADS_NO_GAIN_GIL(
+            Topic.THREADS,
+            c -> c.threads() != null
+                    && c.sequential() != null
+                    && Boolean.TRUE.equals(c.threads().gil())
+                    && binds(c.threads(), c.threads().bounds().cpuWorkMs()),
+            c -> threads(c) + " gained nothing over sequential: the GIL runs the CPU work one piece at a time"),
+    THREADS_NO_GAIN(
+            Topic.THREADS,
+            c -> c.threads() != null && c.sequential() != null,
+            c -> threads(c) + " gained nothing over sequential: no waits could overlap");
 
-    /** What a sentence is about; a comparison says one sentence per topic after {@code STOP}, or only that. */
+    /**
+     * What a sentence is about; a comparison says one clause per topic after {@code STOP} (sequential vs the loop,
+     * parallel vs the loop, threads against sequential and parallel), or only that.
+     */
     enum Topic {
         RUN,
         STOP,
         LOOP_VS_SEQUENTIAL,
-        PARALLEL_VS_LOOP
+        PARALLEL_VS_LOOP,
+        THREADS
     }
 
     /** A speed-up under 10 % is within what a busy machine adds or takes away; it is not called a gain. */
@@ -216,14 +255,26 @@ public enum VerdictRule {
     }
 
     /** What the rules look at: one run, or the runs of a comparison (each null when not compared). */
-    record Case(RunFacts run, RunFacts sequential, RunFacts eventLoop, RunFacts parallel, List<RunFacts> runs) {
+    record Case(
+            RunFacts run,
+            RunFacts sequential,
+            RunFacts eventLoop,
+            RunFacts parallel,
+            RunFacts threads,
+            List<RunFacts> runs) {
 
         static Case of(RunFacts run) {
-            return new Case(run, null, null, null, List.of(run));
+            return new Case(run, null, null, null, null, List.of(run));
         }
 
         static Case of(List<RunFacts> runs) {
-            return new Case(null, find(runs, "sequential"), find(runs, "event_loop"), find(runs, "parallel"), runs);
+            return new Case(
+                    null,
+                    find(runs, "sequential"),
+                    find(runs, "event_loop"),
+                    find(runs, "parallel"),
+                    find(runs, "threads"),
+                    runs);
         }
 
         private static RunFacts find(List<RunFacts> runs, String type) {
@@ -249,6 +300,7 @@ public enum VerdictRule {
         } else {
             first(Topic.LOOP_VS_SEQUENTIAL, c).ifPresent(rules::add);
             first(Topic.PARALLEL_VS_LOOP, c).ifPresent(rules::add);
+            first(Topic.THREADS, c).ifPresent(rules::add);
         }
         var text = String.join("; ", rules.stream().map(r -> r.says.apply(c)).toList());
         return new Verdict(
@@ -304,6 +356,10 @@ public enum VerdictRule {
 
     private static String workers(Case c) {
         return c.parallel().workers() + " parallel worker" + (c.parallel().workers() == 1 ? "" : "s");
+    }
+
+    private static String threads(Case c) {
+        return c.threads().workers() + " thread" + (c.threads().workers() == 1 ? "" : "s");
     }
 
     private static String holder(RunFacts r) {

@@ -82,6 +82,7 @@ public final class EngineViews {
                         s.lanes(),
                         s.virtual(),
                         null,
+                        null,
                         null);
             case RunEvent.TimerArmed t -> simple(t, ms(t.dueNanos()), null, null);
             case RunEvent.TimerDue t -> simple(t, ms(t.dueNanos()), null, null);
@@ -101,7 +102,8 @@ public final class EngineViews {
                         null,
                         null,
                         f.status().wireName(),
-                        f.reason());
+                        f.reason(),
+                        null);
             case RunEvent.TaskReady r -> simple(r, null, null, null);
             case RunEvent.TaskCreated c -> simple(c, null, null, null);
             case RunEvent.TaskStarted s -> simple(s, null, null, null);
@@ -109,6 +111,11 @@ public final class EngineViews {
             case RunEvent.TimerCallbackRun c -> simple(c, null, null, null);
             case RunEvent.TaskFinished f -> simple(f, null, null, null);
             case RunEvent.TaskCancelled c -> simple(c, null, null, null);
+            case RunEvent.GilWait g -> simple(g, null, null, null);
+            case RunEvent.GilTaken g -> simple(g, null, null, null);
+            case RunEvent.GilReleased g -> simple(g, null, null, null);
+            case RunEvent.LimitWait l -> limited(l, l.limit());
+            case RunEvent.LimitTaken l -> limited(l, l.limit());
         };
     }
 
@@ -126,6 +133,25 @@ public final class EngineViews {
                 null,
                 null,
                 null,
-                reason);
+                reason,
+                null);
+    }
+
+    private static EventView limited(RunEvent e, String limit) {
+        return new EventView(
+                e.seq(),
+                e.type(),
+                e.nanos(),
+                ms(e.nanos()),
+                e.lane(),
+                e.task(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                limit);
     }
 }

@@ -2,7 +2,10 @@ package dev.interleave.service.view;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** One engine event on the wire; type-specific fields are omitted where they do not apply. */
+/**
+ * One engine event on the wire; type-specific fields are omitted where they do not apply ({@code task} too, for a
+ * thread's GIL events outside any task; {@code limit} only on {@code limit_wait} and {@code limit_taken}).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EventView(
         long seq,
@@ -17,4 +20,5 @@ public record EventView(
         Integer lanes,
         Boolean virtual,
         String status,
-        String reason) {}
+        String reason,
+        String limit) {}

@@ -52,11 +52,18 @@ class EventJsonTest {
     void writesWhatJacksonWritesForRandomRunsOfEveryScheduler() {
         var engine = new Engine(new EngineLimits(8, Duration.ofMinutes(1)));
         var random = new Random(11);
-        var schedulers =
-                List.of(new SchedulerSpec.Sequential(), new SchedulerSpec.EventLoop(), new SchedulerSpec.Parallel(3));
+        var schedulers = List.of(
+                new SchedulerSpec.Sequential(),
+                new SchedulerSpec.EventLoop(),
+                new SchedulerSpec.Parallel(3),
+                new SchedulerSpec.Threads(3));
         int events = 0;
         for (int round = 0; round < 60; round++) {
-            var graph = RandomDags.generate(random, 1 + random.nextInt(40), 50, 3);
+            var spec = RandomDags.spec(random, 1 + random.nextInt(40), 50, 3);
+            // Every other graph has limits and offloaded tasks: limit_* and gil_* events, tasks absent on some.
+            var graph = round % 2 == 0
+                    ? RandomDags.withLimitsAndOffload(random, spec)
+                    : RandomDags.generate(random, 1 + random.nextInt(40), 50, 3);
             for (var scheduler : schedulers) {
                 var run = engine.simulate(graph, scheduler, true).events();
                 events += run.size();
@@ -87,7 +94,15 @@ class EventJsonTest {
             events.add(new RunEvent.TaskFinished(seq++, 7, 0, s));
             events.add(new RunEvent.TaskFailed(seq++, 8, 0, s, "failed: " + s));
             events.add(new RunEvent.TaskCancelled(seq++, 9, 0, s));
+            events.add(new RunEvent.GilWait(seq++, 10, 1, s));
+            events.add(new RunEvent.GilTaken(seq++, 11, -1, s));
+            events.add(new RunEvent.GilReleased(seq++, 12, 2, s));
+            events.add(new RunEvent.LimitWait(seq++, 13, 0, s, "limit " + s));
+            events.add(new RunEvent.LimitTaken(seq++, 14, 3, s, s));
         }
+        events.add(new RunEvent.GilWait(seq++, 15, -1, null));
+        events.add(new RunEvent.GilTaken(seq++, 16, -1, null));
+        events.add(new RunEvent.GilReleased(seq++, 17, 0, null));
         for (var status : RunStatus.values()) {
             events.add(new RunEvent.RunFinished(seq++, 10, -1, status, null));
             events.add(new RunEvent.RunFinished(seq++, 11, -1, status, controlCharacters()));
@@ -113,7 +128,8 @@ class EventJsonTest {
                         "lanes",
                         "virtual",
                         "status",
-                        "reason");
+                        "reason",
+                        "limit");
     }
 
     private static String controlCharacters() {

@@ -307,4 +307,55 @@ class VerdictRuleTest {
         assertThat(verdict.rule()).isEqualTo("loop_offloaded_cpu");
         assertThat(verdict.text()).contains("still needs the GIL").doesNotContain("off the loop:");
     }
+
+    /** Compare all as the playground asks it: sequential, the loop, and as many threads as parallel workers. */
+    private static Verdict compareAll(GraphSpec.Builder graph, int workers, boolean gil) {
+        return VerdictRule.ofComparison(List.of(
+                simulate(graph, SEQUENTIAL),
+                simulate(graph, LOOP),
+                simulate(graph, new SchedulerSpec.Parallel(workers)),
+                simulate(graph, new SchedulerSpec.Threads(workers, gil, SchedulerSpec.DEFAULT_CORES))));
+    }
+
+    @Test
+    void aComparisonSaysTheGilHeldThreadsBackOnlyWhenProcessesComputedSideBySide() {
+        var cpu = compareAll(cpuPair(), 2, true);
+        assertThat(cpu.rule()).endsWith("threads_held_by_gil");
+        assertThat(cpu.text())
+                .contains("2 threads were 2.0× slower than 2 parallel workers: under the GIL one thread computes");
+        assertThat(compareAll(twoApiCalls(), 2, true).rule()).doesNotContain("threads_held_by_gil");
+        assertThat(compareAll(cpuPair(), 2, false).rule()).doesNotContain("threads_held_by_gil");
+    }
+
+    @Test
+    void aComparisonCreditsFreeThreadsWithComputingOnlyWithoutTheGil() {
+        var free = compareAll(cpuPair(), 2, false);
+        assertThat(free.rule()).endsWith("threads_free_computed");
+        assertThat(free.text()).contains("2 threads without the GIL (a model of free-threaded Python");
+        assertThat(free.text()).contains("2.0× faster than sequential because they computed side by side");
+        assertThat(compareAll(cpuPair(), 2, true).rule()).doesNotContain("threads_free_computed");
+        assertThat(compareAll(twoApiCalls(), 2, false).rule()).doesNotContain("threads_free_computed");
+    }
+
+    @Test
+    void aComparisonCreditsThreadsWithOverlappingWaitsOnlyWhenWaitsOverlapped() {
+        var waits = compareAll(twoApiCalls(), 2, true);
+        assertThat(waits.rule()).endsWith("threads_overlapped_waits");
+        assertThat(waits.text()).contains("2 threads were 1.7× faster than sequential by overlapping waits");
+        assertThat(compareAll(chainedWaits(), 2, true).rule()).doesNotContain("threads_overlapped_waits");
+    }
+
+    @Test
+    void aComparisonWhereThreadsGainedNothingSaysWhy() {
+        var gil = VerdictRule.ofComparison(
+                List.of(simulate(cpuPair(), SEQUENTIAL), simulate(cpuPair(), new SchedulerSpec.Threads(2))));
+        assertThat(gil.rule()).isEqualTo("threads_no_gain_gil");
+        assertThat(gil.text())
+                .isEqualTo("2 threads gained nothing over sequential: the GIL runs the CPU work one piece "
+                        + "at a time.");
+        var chained = compareAll(chainedWaits(), 2, true);
+        assertThat(chained.rule()).endsWith("threads_no_gain");
+        assertThat(chained.text()).contains("2 threads gained nothing over sequential: no waits could overlap");
+        assertThat(compareAll(twoApiCalls(), 2, true).rule()).doesNotContain("threads_no_gain");
+    }
 }
