@@ -1,9 +1,9 @@
 package dev.interleave.api;
 
 import dev.interleave.service.classroom.Answers;
-import dev.interleave.service.classroom.Guess;
 import dev.interleave.service.classroom.Seats;
 import dev.interleave.service.classroom.StudentView;
+import dev.interleave.service.guess.Answer;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -30,7 +30,7 @@ public class ClassStudentResource {
     public record JoinRequest(String code, String name) {}
 
     /** {@code {"step": 0, "question": 0, "answer": {"ms": 3000}}}. */
-    public record AnswerRequest(Integer step, Integer question, Guess answer) {}
+    public record AnswerRequest(Integer step, Integer question, Answer answer) {}
 
     private final Seats seats;
     private final Answers answers;

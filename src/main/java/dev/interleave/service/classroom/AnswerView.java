@@ -1,6 +1,8 @@
 package dev.interleave.service.classroom;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.interleave.service.guess.Answer;
+import dev.interleave.service.guess.Grade;
 import java.time.Instant;
 
 /**
@@ -9,4 +11,4 @@ import java.time.Instant;
  * @param replayed true when this request repeated an answer already saved (nothing new was written)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AnswerView(int step, int question, Guess answer, Instant answeredAt, Graded grade, boolean replayed) {}
+public record AnswerView(int step, int question, Answer answer, Instant answeredAt, Grade grade, boolean replayed) {}

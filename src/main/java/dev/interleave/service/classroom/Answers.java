@@ -6,6 +6,9 @@ import dev.interleave.persistence.StoredClass;
 import dev.interleave.service.Offload;
 import dev.interleave.service.ServiceException;
 import dev.interleave.service.graph.GraphInput;
+import dev.interleave.service.guess.Answer;
+import dev.interleave.service.guess.Grader;
+import dev.interleave.service.guess.Questions;
 import dev.interleave.service.identity.Owner;
 import dev.interleave.service.view.RunViews;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -26,7 +29,8 @@ public class Answers {
 
     private final ClassAnswerRepository answers;
     private final ClassAccess access;
-    private final ClassGrading grading;
+    private final Questions questions;
+    private final Grader grader;
     private final GraphInput input;
     private final Seats seats;
     private final ClassBus bus;
@@ -36,7 +40,8 @@ public class Answers {
     Answers(
             ClassAnswerRepository answers,
             ClassAccess access,
-            ClassGrading grading,
+            Questions questions,
+            Grader grader,
             GraphInput input,
             Seats seats,
             ClassBus bus,
@@ -44,7 +49,8 @@ public class Answers {
             Offload offload) {
         this.answers = answers;
         this.access = access;
-        this.grading = grading;
+        this.questions = questions;
+        this.grader = grader;
         this.input = input;
         this.seats = seats;
         this.bus = bus;
@@ -54,7 +60,7 @@ public class Answers {
 
     public record Saved(AnswerView view, boolean created) {}
 
-    public Uni<Saved> answer(Owner owner, String classId, int step, int question, Guess guess) {
+    public Uni<Saved> answer(Owner owner, String classId, int step, int question, Answer guess) {
         return Panache.withSession(() -> access.asStudent(owner, classId)
                         .chain(seat -> answers.listStudent(seat.student().id()).chain(mine -> {
                             var room = seat.room();
@@ -112,8 +118,8 @@ public class Answers {
     }
 
     /** The same answer again: what was saved; a different one: refused. */
-    private Saved replay(Room room, StoredClass.Answer earlier, Guess guess, List<StoredClass.Answer> mine) {
-        if (!json.read(earlier.answerJson(), Guess.class).equals(guess)) {
+    private Saved replay(Room room, StoredClass.Answer earlier, Answer guess, List<StoredClass.Answer> mine) {
+        if (!json.read(earlier.answerJson(), Answer.class).equals(guess)) {
             throw new ServiceException.Refused(
                     409,
                     "answer-already-given",
@@ -124,13 +130,14 @@ public class Answers {
     }
 
     private StoredClass.Answer graded(
-            Room room, StoredClass.Student student, Step target, int step, int question, Guess guess) {
+            Room room, StoredClass.Student student, Step target, int step, int question, Answer guess) {
         TaskGraph graph = room.session().variants()
                 ? input.graph(Seats.graphFor(room, student, step), "")
                 : room.challenge().graphs().get(step);
         var q = target.questions().get(question);
-        grading.checkAnswer(graph, q, guess, "/answer");
-        var grade = grading.grade(graph, q, guess);
+        var asked = questions.resolve(q, "/question");
+        questions.checkAnswer(asked, graph, guess, "/answer");
+        var grade = grader.grade(graph, asked, guess);
         return new StoredClass.Answer(
                 room.session().id(),
                 student.id(),
@@ -138,14 +145,14 @@ public class Answers {
                 question,
                 json.write(guess),
                 json.write(grade.truth()),
-                guess.value(),
-                grade.truth().value(),
+                Dashboards.value(guess),
+                Dashboards.value(grade.truth()),
                 grade.errorMs(),
                 grade.errorPct(),
                 grade.score(),
                 grade.correct(),
-                grade.misconceptionId(),
-                grade.misconception(),
+                grade.misconception() == null ? null : grade.misconception().id(),
+                grade.misconception() == null ? null : grade.misconception().text(),
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 
@@ -160,7 +167,7 @@ public class Answers {
         return new AnswerView(
                 a.step(),
                 a.question(),
-                json.read(a.answerJson(), Guess.class),
+                json.read(a.answerJson(), Answer.class),
                 a.answeredAt(),
                 revealed ? seats.grade(a) : null,
                 replayed);

@@ -9,6 +9,7 @@ import dev.interleave.service.Offload;
 import dev.interleave.service.ServiceException;
 import dev.interleave.service.graph.GraphInput;
 import dev.interleave.service.graph.GraphService;
+import dev.interleave.service.guess.Questions;
 import dev.interleave.service.identity.IdentityService;
 import dev.interleave.service.identity.Ids;
 import dev.interleave.service.identity.Owner;
@@ -39,7 +40,7 @@ public class Challenges {
     private final ChallengeRepository repository;
     private final GraphService graphs;
     private final GraphInput input;
-    private final ClassGrading grading;
+    private final Questions questions;
     private final IdentityService identity;
     private final RunViews json;
     private final Offload offload;
@@ -49,14 +50,14 @@ public class Challenges {
             ChallengeRepository repository,
             GraphService graphs,
             GraphInput input,
-            ClassGrading grading,
+            Questions questions,
             IdentityService identity,
             RunViews json,
             Offload offload) {
         this.repository = repository;
         this.graphs = graphs;
         this.input = input;
-        this.grading = grading;
+        this.questions = questions;
         this.identity = identity;
         this.json = json;
         this.offload = offload;
@@ -191,7 +192,7 @@ public class Challenges {
                 if (question == null) {
                     throw invalid(pointer + "/questions/" + q, "question-missing", "a question is required");
                 }
-                grading.check(graph, question, pointer + "/questions/" + q);
+                questions.resolve(question, pointer + "/questions/" + q);
             }
             if (step.note() != null && step.note().length() > MAX_NOTE) {
                 throw invalid(pointer + "/note", "note-length", "a note has at most " + MAX_NOTE + " characters");

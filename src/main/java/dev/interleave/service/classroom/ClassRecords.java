@@ -3,6 +3,8 @@ package dev.interleave.service.classroom;
 import dev.interleave.persistence.ClassAnswerRepository;
 import dev.interleave.persistence.ClassStudentRepository;
 import dev.interleave.persistence.StoredClass;
+import dev.interleave.service.guess.Answer;
+import dev.interleave.service.guess.Grade;
 import dev.interleave.service.identity.Owner;
 import dev.interleave.service.view.RunViews;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -38,7 +40,7 @@ public class ClassRecords {
 
     /** One answer as the teacher sees it. */
     public record Row(
-            String student, int seat, int step, int question, String kind, Guess answer, Graded grade, Instant at) {}
+            String student, int seat, int step, int question, String kind, Answer answer, Grade grade, Instant at) {}
 
     public Uni<List<Row>> rows(Owner owner, String classId) {
         return Panache.withSession(() -> access.asTeacher(owner, classId)
@@ -61,7 +63,7 @@ public class ClassRecords {
                                 .questions()
                                 .get(a.question())
                                 .kind(),
-                        json.read(a.answerJson(), Guess.class),
+                        json.read(a.answerJson(), Answer.class),
                         seats.grade(a),
                         a.answeredAt()))
                 .toList();
@@ -89,9 +91,9 @@ public class ClassRecords {
                             String.valueOf(r.grade().score()),
                             String.valueOf(r.grade().correct()),
                             cell(
-                                    r.grade().misconceptionId() == null
+                                    r.grade().misconception() == null
                                             ? ""
-                                            : r.grade().misconceptionId()),
+                                            : r.grade().misconception().id()),
                             r.at().toString()))
                     .append("\r\n");
         }

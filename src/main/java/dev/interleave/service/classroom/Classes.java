@@ -181,7 +181,7 @@ public class Classes {
                             t.step(),
                             t.newCode(),
                             closedAt)
-                    .chain(moved -> {
+                    .map(moved -> {
                         if (!moved) {
                             throw new ServiceException.Refused(
                                     409,
@@ -189,7 +189,21 @@ public class Classes {
                                     "The class just changed",
                                     "someone else moved the class at the same moment; reload it");
                         }
-                        return sessions.find(id);
+                        // Built from what was written: a bulk UPDATE does not refresh the session's entity.
+                        var was = room.session();
+                        return new StoredClass.Session(
+                                was.id(),
+                                was.challengeId(),
+                                was.ownerId(),
+                                t.newCode() == null ? was.joinCode() : t.newCode(),
+                                t.phase().wireName(),
+                                was.pacing(),
+                                t.step(),
+                                was.variants(),
+                                was.variantSeed(),
+                                was.tolerancePct(),
+                                was.createdAt(),
+                                closedAt);
                     })
                     .map(s -> ClassView.of(new Room(s, room.challenge())));
         });

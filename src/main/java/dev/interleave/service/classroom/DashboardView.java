@@ -1,6 +1,7 @@
 package dev.interleave.service.classroom;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.interleave.service.guess.Question;
 import java.time.Instant;
 import java.util.List;
 
@@ -29,7 +30,7 @@ public record DashboardView(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record QuestionStats(
             int index,
-            ClassQuestion question,
+            Question question,
             int answered,
             String scale,
             Histogram histogram,

@@ -3,6 +3,8 @@ package dev.interleave.service.classroom;
 import dev.interleave.persistence.ClassAnswerRepository;
 import dev.interleave.persistence.ClassStudentRepository;
 import dev.interleave.persistence.StoredClass;
+import dev.interleave.service.guess.Answer;
+import dev.interleave.service.guess.Question;
 import dev.interleave.service.identity.Owner;
 import dev.interleave.service.view.RunViews;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -70,8 +72,7 @@ public class Dashboards {
         return new DashboardView(ClassView.of(room), step, current.note(), seated.size(), notAnswered, stats, latest);
     }
 
-    private DashboardView.QuestionStats stats(
-            Room room, int index, ClassQuestion question, List<StoredClass.Answer> of) {
+    private DashboardView.QuestionStats stats(Room room, int index, Question question, List<StoredClass.Answer> of) {
         double tolerance = room.session().tolerancePct();
         long correct = of.stream().filter(a -> correctWithin(a, tolerance)).count();
         boolean numeric = of.stream().allMatch(a -> a.errorMs() != null) && isNumeric(question);
@@ -107,7 +108,7 @@ public class Dashboards {
                 misconceptions(of));
     }
 
-    static boolean isNumeric(ClassQuestion q) {
+    static boolean isNumeric(Question q) {
         return Set.of("makespan", "loop_blocked").contains(q.kind());
     }
 
@@ -121,7 +122,7 @@ public class Dashboards {
         var truths = new java.util.HashSet<String>();
         for (var a : of) {
             counts.merge(said(a), 1, Integer::sum);
-            truths.add(option(json.read(a.truthJson(), Guess.class)));
+            truths.add(option(json.read(a.truthJson(), Answer.class)));
         }
         for (String t : truths) {
             counts.putIfAbsent(t, 0);
@@ -149,11 +150,16 @@ public class Dashboards {
     }
 
     private String said(StoredClass.Answer a) {
-        return option(json.read(a.answerJson(), Guess.class));
+        return option(json.read(a.answerJson(), Answer.class));
+    }
+
+    /** The number an answer is, for histograms: ms, or the scheduler index; null for a task pick. */
+    static Double value(Answer a) {
+        return a.ms() != null ? a.ms() : a.scheduler() != null ? Double.valueOf(a.scheduler()) : null;
     }
 
     /** An answer in words for the dashboard: "3000 ms", "scheduler 1", "task b". */
-    static String option(Guess g) {
+    static String option(Answer g) {
         if (g.ms() != null) {
             return Math.round(g.ms()) + " ms";
         }

@@ -1,6 +1,7 @@
 package dev.interleave.service.classroom;
 
 import dev.interleave.engine.graph.GraphSpec;
+import dev.interleave.service.guess.Question;
 import java.util.List;
 
 /**
@@ -15,5 +16,5 @@ public record NewChallenge(String title, List<Step> steps) {
      * the challenge, so students never need access to it), 1..{@value Challenges#MAX_QUESTIONS} questions, and an
      * optional note shown to students with the step.
      */
-    public record Step(GraphSpec graph, String graphId, List<ClassQuestion> questions, String note) {}
+    public record Step(GraphSpec graph, String graphId, List<Question> questions, String note) {}
 }

@@ -6,6 +6,8 @@ import dev.interleave.persistence.ClassSessionRepository;
 import dev.interleave.persistence.ClassStudentRepository;
 import dev.interleave.persistence.StoredClass;
 import dev.interleave.service.ServiceException;
+import dev.interleave.service.guess.Answer;
+import dev.interleave.service.guess.Grade;
 import dev.interleave.service.identity.IdentityService;
 import dev.interleave.service.identity.Ids;
 import dev.interleave.service.identity.Owner;
@@ -121,7 +123,7 @@ public class Seats {
             questions.add(new StudentView.QuestionView(
                     q,
                     current.questions().get(q),
-                    answer == null ? null : json.read(answer.answerJson(), Guess.class),
+                    answer == null ? null : json.read(answer.answerJson(), Answer.class),
                     answer == null || !revealed ? null : grade(answer)));
         }
         String self = "/api/v1/classes/" + s.id();
@@ -167,15 +169,14 @@ public class Seats {
         return steps.size();
     }
 
-    Graded grade(StoredClass.Answer a) {
-        return new Graded(
-                json.read(a.truthJson(), Guess.class),
+    Grade grade(StoredClass.Answer a) {
+        return new Grade(
+                json.read(a.truthJson(), Answer.class),
                 a.errorMs(),
                 a.errorPct(),
                 a.score(),
                 a.correct(),
-                a.misconceptionId(),
-                a.misconception());
+                a.misconceptionId() == null ? null : new Grade.Explanation(a.misconceptionId(), a.misconception()));
     }
 
     private static StoredClass.Answer find(List<StoredClass.Answer> mine, int step, int question) {

@@ -2,6 +2,9 @@ package dev.interleave.service.classroom;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.interleave.engine.graph.GraphSpec;
+import dev.interleave.service.guess.Answer;
+import dev.interleave.service.guess.Grade;
+import dev.interleave.service.guess.Question;
 import java.util.List;
 import java.util.Map;
 
@@ -27,5 +30,5 @@ public record StudentView(
 
     /** One question of the step with the student's own answer, and its grade once revealed. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record QuestionView(int index, ClassQuestion question, Guess answer, Graded grade) {}
+    public record QuestionView(int index, Question question, Answer answer, Grade grade) {}
 }
