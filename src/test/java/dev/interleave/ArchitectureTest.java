@@ -73,6 +73,18 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    @Test
+    void onlyTheGuessCapabilityReadsOrWritesGuesses() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.interleave.service.guess..", "dev.interleave.persistence..")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("dev.interleave.persistence.GuessRepository")
+                .because("guesses are owned by service/guess: grading and access rules live in one place")
+                .check(MAIN);
+    }
+
     private static String[] otherAdapters(String adapter) {
         return Set.of("api", "web", "stream").stream()
                 .filter(a -> !a.equals(adapter))
