@@ -73,6 +73,46 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    @Test
+    void onlyTheGuessCapabilityReadsOrWritesGuesses() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.interleave.service.guess..", "dev.interleave.persistence..")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("dev.interleave.persistence.GuessRepository")
+                .because("guesses are owned by service/guess: grading and access rules live in one place")
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyTheClassCapabilityReadsOrWritesClasses() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.interleave.service.classroom..", "dev.interleave.persistence..")
+                .should()
+                .dependOnClassesThat(describe(
+                        "the class repositories",
+                        c -> c.getPackageName().equals("dev.interleave.persistence")
+                                && (c.getSimpleName().startsWith("Class")
+                                        || c.getSimpleName().startsWith("Challenge")
+                                        || c.getName().contains("StoredClass"))))
+                .because("service/classroom owns challenges, class sessions, seats and answers")
+                .check(MAIN);
+    }
+
+    @Test
+    void classesGradeOnlyThroughTheGuessCapability() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.interleave.service.classroom..")
+                .should()
+                .dependOnClassesThat()
+                .haveSimpleName("Engine")
+                .because("questions, grading and misconceptions have one owner, service/guess")
+                .check(MAIN);
+    }
+
     private static String[] otherAdapters(String adapter) {
         return Set.of("api", "web", "stream").stream()
                 .filter(a -> !a.equals(adapter))

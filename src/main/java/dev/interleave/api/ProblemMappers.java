@@ -44,6 +44,7 @@ public class ProblemMappers {
             case ServiceException.Forbidden f ->
                 problem(403, "cross-site-request", "Forbidden", f.getMessage(), uri, null);
             case ServiceException.BadInput b -> problem(400, "bad-request", "Bad request", b.getMessage(), uri, null);
+            case ServiceException.Refused r -> refused(r, uri);
         };
     }
 
@@ -153,6 +154,15 @@ public class ProblemMappers {
         var response = Response.fromResponse(problem(429, b.problem(), title, b.getMessage(), uri, null));
         if (!b.retryAfter().isZero()) {
             response.header("Retry-After", Math.max(1, b.retryAfter().toSeconds()));
+        }
+        return response.build();
+    }
+
+    /** A class refusal; a rate-limited one (429) says when to try again. */
+    private static Response refused(ServiceException.Refused r, UriInfo uri) {
+        var response = Response.fromResponse(problem(r.status(), r.problem(), r.title(), r.getMessage(), uri, null));
+        if (r.status() == 429) {
+            response.header("Retry-After", 60);
         }
         return response.build();
     }

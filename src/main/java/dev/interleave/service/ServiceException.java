@@ -89,4 +89,33 @@ public abstract sealed class ServiceException extends RuntimeException {
             super(detail);
         }
     }
+
+    /**
+     * A refusal with its own problem type (classes: a wrong join code, a closed class, a student at a teacher's
+     * control, a second different answer); {@code status} is the HTTP status it maps to.
+     */
+    public static final class Refused extends ServiceException {
+        private final int status;
+        private final String problem;
+        private final String title;
+
+        public Refused(int status, String problem, String title, String detail) {
+            super(detail);
+            this.status = status;
+            this.problem = problem;
+            this.title = title;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String problem() {
+            return problem;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
 }

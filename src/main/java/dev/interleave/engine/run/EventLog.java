@@ -41,6 +41,8 @@ final class EventLog extends AbstractList<RunEvent> implements RandomAccess {
     static final byte GIL_RELEASED = 14;
     static final byte LIMIT_WAIT = 15;
     static final byte LIMIT_TAKEN = 16;
+    /** A loop pass: its number in the task column, (ready << 32 | timers) in the extra column. */
+    static final byte LOOP_PASS = 17;
 
     private final TaskGraph graph;
     private byte[][] codes = new byte[0][];
@@ -133,6 +135,9 @@ final class EventLog extends AbstractList<RunEvent> implements RandomAccess {
 
     /** The record of one task event; also how the timeline builds events for a live outlet. */
     static RunEvent taskEvent(TaskGraph graph, long seq, byte code, long atNanos, int lane, int task, long extra) {
+        if (code == LOOP_PASS) {
+            return new RunEvent.LoopPass(seq, atNanos, lane, task, (int) (extra >>> 32), (int) extra);
+        }
         String id = task < 0 ? null : graph.id(task);
         return switch (code) {
             case TASK_READY -> new RunEvent.TaskReady(seq, atNanos, lane, id);

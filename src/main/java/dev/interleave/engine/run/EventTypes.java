@@ -24,6 +24,7 @@ final class EventTypes {
             case RunEvent.GilReleased e -> "gil_released";
             case RunEvent.LimitWait e -> "limit_wait";
             case RunEvent.LimitTaken e -> "limit_taken";
+            case RunEvent.LoopPass e -> "loop_pass";
             case RunEvent.RunFinished e -> "run_finished";
         };
     }

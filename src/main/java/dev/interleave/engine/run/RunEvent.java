@@ -143,6 +143,14 @@ public sealed interface RunEvent {
         }
     }
 
+    /**
+     * Event loop: a {@code _run_once} pass begins, after due timers moved to the ready deque. {@code pass} counts
+     * passes that run something (0, 1, ...); {@code ready} is how many callbacks the pass runs (the deque's length
+     * now: callbacks scheduled during the pass wait for the next one); {@code timers} is how many timers are still
+     * armed and not yet due. A pass that finds nothing ready emits nothing.
+     */
+    record LoopPass(long seq, long nanos, int lane, int pass, int ready, int timers) implements RunEvent {}
+
     /** The last event of every run. */
     record RunFinished(long seq, long nanos, int lane, RunStatus status, String reason) implements RunEvent {
         public RunFinished {

@@ -144,6 +144,14 @@ public final class Timeline {
         emit(EventLog.GIL_RELEASED, now(), lane, task, 0);
     }
 
+    /**
+     * Event loop: pass {@code pass} begins and runs {@code ready} callbacks; {@code timers} are armed and not due.
+     * One event per pass, not per callback: the callbacks are told by the events they cause.
+     */
+    public void loopPass(int pass, int ready, int timers) {
+        emit(EventLog.LOOP_PASS, now(), 0, pass, ((long) ready << 32) | (timers & 0xFFFFFFFFL));
+    }
+
     /** The task starts waiting for a unit of its limit (a semaphore), on {@code lane}. */
     public void limitWait(int task, int lane) {
         emit(EventLog.LIMIT_WAIT, now(), lane, task, graph.limit(task));

@@ -86,6 +86,8 @@ public final class EventLoopScheduler implements Scheduler {
     private DefaultExecutor executor;
 
     private Thread owner;
+    /** Passes that ran something so far: the next {@code loop_pass} event's number. */
+    private int passes;
 
     /** A loop whose default executor has {@code executorThreads} threads ({@code min(32, cores + 4)}). */
     public EventLoopScheduler(int executorThreads) {
@@ -201,7 +203,11 @@ public final class EventLoopScheduler implements Scheduler {
     }
 
     private void runReadySnapshot() {
-        for (int todo = ready.size(); todo > 0 && !stop.isStopped(); todo--) {
+        int snapshot = ready.size();
+        if (snapshot > 0) {
+            timeline.loopPass(passes++, snapshot, timers.size());
+        }
+        for (int todo = snapshot; todo > 0 && !stop.isStopped(); todo--) {
             int callback = ready.poll();
             int task = CallbackQueue.task(callback);
             switch (CallbackQueue.kind(callback)) {

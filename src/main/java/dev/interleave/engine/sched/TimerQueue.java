@@ -34,6 +34,10 @@ final class TimerQueue {
         set(i, deadlineNanos, order, task);
     }
 
+    int size() {
+        return size;
+    }
+
     boolean isEmpty() {
         return size == 0;
     }

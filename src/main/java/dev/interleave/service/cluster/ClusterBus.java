@@ -26,7 +26,8 @@ import org.jboss.logging.Logger;
  * notification costs latency, never correctness. Channels:
  * <ul>
  * <li>{@value #EVENTS}: "runId seq" after a checkpoint, "runId final" after a status became final;</li>
- * <li>{@value #CANCEL} / {@value #DELETE}: "runId", for whichever instance executes the run.</li>
+ * <li>{@value #CANCEL} / {@value #DELETE}: "runId", for whichever instance executes the run;</li>
+ * <li>{@value #CLASSES}: "classId change instance" after a class changed (see service/classroom/ClassBus).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -36,6 +37,7 @@ public class ClusterBus {
     public static final String EVENTS = "interleave_events";
     public static final String CANCEL = "interleave_cancel";
     public static final String DELETE = "interleave_delete";
+    public static final String CLASSES = "interleave_classes";
 
     private final Vertx vertx;
     private final Pool pool;
@@ -48,6 +50,7 @@ public class ClusterBus {
 
     private volatile Consumer<String> onCancel = id -> {};
     private volatile Consumer<String> onDelete = id -> {};
+    private volatile Consumer<String> onClasses = payload -> {};
     private PgSubscriber subscriber;
 
     ClusterBus(
@@ -82,6 +85,7 @@ public class ClusterBus {
         subscriber.channel(EVENTS).handler(this::onEvents);
         subscriber.channel(CANCEL).handler(id -> onCancel.accept(id));
         subscriber.channel(DELETE).handler(id -> onDelete.accept(id));
+        subscriber.channel(CLASSES).handler(payload -> onClasses.accept(payload));
         subscriber
                 .connect()
                 .ifNoItem()
@@ -104,6 +108,11 @@ public class ClusterBus {
     public void handlers(Consumer<String> cancel, Consumer<String> delete) {
         this.onCancel = cancel;
         this.onDelete = delete;
+    }
+
+    /** Who hears {@value #CLASSES} notifications (service/classroom's bus, once at start). */
+    public void classHandler(Consumer<String> classes) {
+        this.onClasses = classes;
     }
 
     /** Sends a notification; fire and forget (receivers re-read the store, and poll as a fallback). */

@@ -7,6 +7,7 @@ import dev.interleave.engine.RunResult;
 import dev.interleave.engine.graph.GraphSpec;
 import dev.interleave.engine.graph.TaskGraph;
 import dev.interleave.engine.graph.TaskKind;
+import dev.interleave.engine.run.RunEvent;
 import dev.interleave.engine.run.RunStatus;
 import dev.interleave.engine.run.TaskState;
 import dev.interleave.engine.run.TaskTiming;
@@ -16,7 +17,9 @@ import dev.interleave.service.RunState;
 import dev.interleave.service.ServiceException;
 import dev.interleave.service.graph.GraphInput;
 import dev.interleave.service.identity.Owner;
+import dev.interleave.service.live.EventBatch;
 import dev.interleave.service.run.RunService;
+import dev.interleave.service.view.EventView;
 import dev.interleave.service.view.RunView;
 import dev.interleave.service.view.RunViews;
 import dev.interleave.service.view.SchedulerView;
@@ -36,6 +39,7 @@ public class ExportService {
     private final RunViews views;
     private final ChromeTraceExporter traces;
     private final PythonScriptExporter scripts;
+    private final Engine engine;
 
     ExportService(
             RunService runs, GraphInput input, Offload offload, RunViews views, ObjectMapper json, Engine engine) {
@@ -45,9 +49,15 @@ public class ExportService {
         this.views = views;
         this.traces = new ChromeTraceExporter(json);
         this.scripts = new PythonScriptExporter(engine);
+        this.engine = engine;
     }
 
-    /** Chrome Trace Event JSON of a finished run and its prediction; 409 (run-not-finished) while it can change. */
+    /**
+     * Chrome Trace Event JSON of a finished run and its prediction; 409 (run-not-finished) while it can change.
+     * A threads run or a graph with limits also gets its GIL and limit tracks: the measured ones from the saved
+     * {@code gil_*}/{@code limit_*} events, the predicted ones from simulating again (the prediction is
+     * deterministic, and its events are not saved).
+     */
     public Uni<String> trace(Owner owner, String shareSlug, String id) {
         return runs.visible(owner, shareSlug, id, true).chain(run -> {
             if (!run.isFinal()) {
@@ -55,22 +65,44 @@ public class ExportService {
                         .failure(new ServiceException.NotFinished(
                                 "the run is " + run.status() + "; its trace is ready when it ends"));
             }
-            return offload.work(() -> {
-                TaskGraph graph = graphOf(run);
-                SchedulerSpec scheduler = input.scheduler(run.scheduler(), "/scheduler");
-                RunResult measured = StoredRuns.result(run, graph, scheduler, run.tasks(), run.makespanMs(), false);
-                RunResult predicted = run.predicted() == null
-                        ? null
-                        : StoredRuns.result(
-                                run,
-                                graph,
-                                scheduler,
-                                run.predicted().tasks(),
-                                run.predicted().makespanMs(),
-                                true);
-                return traces.json(graph, measured, predicted);
-            });
+            Uni<List<String>> saved = hasThreadActivity(run)
+                    ? runs.saved(id, -1)
+                            .map(batches ->
+                                    batches.stream().map(EventBatch::eventsJson).toList())
+                    : Uni.createFrom().item(List.of());
+            return saved.chain(chunks -> offload.work(() -> traceOf(run, chunks)));
         });
+    }
+
+    /**
+     * Whether the run may have GIL or limit events, decided without parsing the graph on the caller's (event-loop)
+     * thread: a label that happens to say "limits" only costs reading the saved events for nothing.
+     */
+    private static boolean hasThreadActivity(RunView run) {
+        return "threads".equals(run.scheduler().type())
+                || run.graph() != null && run.graph().contains("\"limits\"");
+    }
+
+    private String traceOf(RunView run, List<String> savedChunks) {
+        TaskGraph graph = graphOf(run);
+        SchedulerSpec scheduler = input.scheduler(run.scheduler(), "/scheduler");
+        var activity = StoredActivityEvents.of(savedChunks, chunk -> views.read(chunk, EventView[].class));
+        RunResult measured = StoredRuns.result(run, graph, scheduler, run.tasks(), run.makespanMs(), false, activity);
+        RunResult predicted = null;
+        if (run.predicted() != null) {
+            List<RunEvent> predictedActivity = savedChunks.isEmpty()
+                    ? List.of()
+                    : engine.simulate(graph, scheduler).events();
+            predicted = StoredRuns.result(
+                    run,
+                    graph,
+                    scheduler,
+                    run.predicted().tasks(),
+                    run.predicted().makespanMs(),
+                    true,
+                    predictedActivity);
+        }
+        return traces.json(graph, measured, predicted);
     }
 
     /**
@@ -112,7 +144,8 @@ public class ExportService {
                 SchedulerSpec scheduler,
                 List<TaskView> tasks,
                 Double makespanMs,
-                boolean virtual) {
+                boolean virtual,
+                List<RunEvent> events) {
             var timings = tasks == null
                     ? List.<TaskTiming>of()
                     : tasks.stream().map(StoredRuns::timing).toList();
@@ -125,8 +158,8 @@ public class ExportService {
                     virtual ? null : run.reason(),
                     makespan,
                     timings,
-                    List.of(),
-                    0,
+                    events,
+                    events.size(),
                     analysis);
         }
 

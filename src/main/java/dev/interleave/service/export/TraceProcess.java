@@ -74,6 +74,7 @@ final class TraceProcess {
                 timed.add(complete(task));
             }
         }
+        new ThreadTracks(this, run).writeTo(metadata, timed);
         timed.add(runFinished());
     }
 
@@ -151,7 +152,7 @@ final class TraceProcess {
         return Math.max(end, task.startNanos());
     }
 
-    private ObjectNode event(String phase, String eventName, String category, long nanos, int tid) {
+    ObjectNode event(String phase, String eventName, String category, long nanos, int tid) {
         ObjectNode event = mapper.createObjectNode();
         event.put("name", eventName);
         event.put("cat", category);
@@ -163,7 +164,7 @@ final class TraceProcess {
     }
 
     /** A metadata event ({@code "ph":"M"}) with one argument, e.g. a thread's name. */
-    private ObjectNode meta(String metaName, int tid, String key, JsonNode value) {
+    ObjectNode meta(String metaName, int tid, String key, JsonNode value) {
         ObjectNode event = mapper.createObjectNode();
         event.put("name", metaName);
         event.put("ph", "M");
@@ -181,11 +182,16 @@ final class TraceProcess {
         }
     }
 
+    /** An async-event id unique across the trace. */
+    String nextId() {
+        return ids.next();
+    }
+
     private static int tid(int lane) {
         return lane + 1;
     }
 
-    private static double micros(long nanos) {
+    static double micros(long nanos) {
         return nanos / 1e3;
     }
 }

@@ -57,6 +57,11 @@ final class EventJson {
         string(out, "status", e.status());
         string(out, "reason", e.reason());
         string(out, "limit", e.limit());
+        if (e.pass() != null) {
+            out.append(",\"pass\":").append(e.pass().intValue());
+            out.append(",\"ready\":").append(e.ready().intValue());
+            out.append(",\"timers\":").append(e.timers().intValue());
+        }
         out.append('}');
     }
 

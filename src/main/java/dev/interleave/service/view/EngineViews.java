@@ -116,6 +116,7 @@ public final class EngineViews {
             case RunEvent.GilReleased g -> simple(g, null, null, null);
             case RunEvent.LimitWait l -> limited(l, l.limit());
             case RunEvent.LimitTaken l -> limited(l, l.limit());
+            case RunEvent.LoopPass p -> pass(p);
         };
     }
 
@@ -153,5 +154,26 @@ public final class EngineViews {
                 null,
                 null,
                 limit);
+    }
+
+    private static EventView pass(RunEvent.LoopPass p) {
+        return new EventView(
+                p.seq(),
+                p.type(),
+                p.nanos(),
+                ms(p.nanos()),
+                p.lane(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                p.pass(),
+                p.ready(),
+                p.timers());
     }
 }

@@ -12,6 +12,7 @@ import dev.interleave.engine.graph.GraphLimits;
 import dev.interleave.engine.graph.GraphSpec;
 import dev.interleave.engine.graph.GraphValidator;
 import dev.interleave.engine.graph.TaskGraph;
+import dev.interleave.engine.graph.TaskKind;
 import dev.interleave.engine.graph.TaskSpec;
 import dev.interleave.engine.run.RunListener;
 import dev.interleave.engine.run.RunStatus;
@@ -108,6 +109,58 @@ class ChromeTraceExporterTest {
                             .isEqualTo(e.get("args").get("lane").asInt() + 1));
             assertThat(threadNames(trace)).hasSize(scheduler.laneCount());
         }
+    }
+
+    @Test
+    void aThreadsRunHasAGilTrackWithOneSlicePerHoldingAndDistinctWaitSlices() throws Exception {
+        TaskGraph graph = GraphSpec.named("gil")
+                .limit("api", 1)
+                .add(TaskSpec.of("a", TaskKind.CPU, 20).withLimit("api"))
+                .add(TaskSpec.of("b", TaskKind.IO, 10).withLimit("api"))
+                .cpu("c", 30)
+                .graph();
+        RunResult run = ENGINE.simulate(graph, new SchedulerSpec.Threads(3));
+        JsonNode trace = parse(graph, run, null);
+        assertWellFormed(trace, graph, Set.of(1)); // includes: GIL slices never overlap
+        int gilTid = tidNamed(trace, 1, "GIL");
+        List<JsonNode> holdings = timed(trace).stream()
+                .filter(e -> e.get("tid").asInt() == gilTid)
+                .toList();
+        long taken =
+                run.events().stream().filter(e -> e.type().equals("gil_taken")).count();
+        assertThat(holdings).hasSize((int) taken).allSatisfy(h -> {
+            assertThat(h.get("ph").asText()).isEqualTo("X");
+            assertThat(h.get("cat").asText()).isEqualTo("gil");
+            assertThat(h.get("name").asText())
+                    .startsWith(h.get("args").get("holder").asText());
+        });
+        // The cpu work (a and c, 50 ms) is all done holding the GIL.
+        double cpuHeld = holdings.stream()
+                .filter(h -> h.get("name").asText().endsWith(": a")
+                        || h.get("name").asText().endsWith(": c"))
+                .mapToDouble(h -> h.get("dur").asDouble())
+                .sum();
+        assertThat(cpuHeld).isEqualTo(50_000);
+        JsonNode limitWait = only(
+                trace,
+                e -> "limit".equals(e.path("cat").asText())
+                        && "b".equals(e.get("ph").asText()));
+        assertThat(limitWait.get("args").get("limit").asText()).isEqualTo("api");
+        assertThat(limitWait.get("args").get("task").asText()).isEqualTo("b");
+        assertThat(limitWait.get("tid").asInt()).isEqualTo(run.task("b").lane() + 1);
+        assertThat(limitWait.get("args").get("waitMs").asDouble()).isGreaterThanOrEqualTo(20);
+        assertThat(timed(trace))
+                .anySatisfy(e -> assertThat(e.path("cat").asText()).isEqualTo("gil_wait"));
+        assertThat(tidNamed(trace, 1, "main thread")).isGreaterThan(gilTid);
+    }
+
+    @Test
+    void runsWithoutThreadsOrLimitsHaveNoGilTrack() throws Exception {
+        TaskGraph graph = GraphSpec.named("plain").io("a", 10).cpu("b", 10).graph();
+        JsonNode trace = parse(graph, ENGINE.simulate(graph, new SchedulerSpec.Parallel(2)), null);
+        assertThat(threadNames(trace)).hasSize(2);
+        assertThat(timed(trace))
+                .noneSatisfy(e -> assertThat(e.path("cat").asText()).startsWith("gil"));
     }
 
     @Test
@@ -281,6 +334,17 @@ class ChromeTraceExporterTest {
             }
         });
         return names;
+    }
+
+    private static int tidNamed(JsonNode trace, int pid, String name) {
+        for (JsonNode e : trace.get("traceEvents")) {
+            if ("thread_name".equals(e.get("name").asText())
+                    && e.get("pid").asInt() == pid
+                    && name.equals(e.get("args").get("name").asText())) {
+                return e.get("tid").asInt();
+            }
+        }
+        throw new AssertionError("no thread named " + name);
     }
 
     private static JsonNode only(JsonNode trace, Predicate<JsonNode> filter) {

@@ -129,7 +129,10 @@ class EventJsonTest {
                         "virtual",
                         "status",
                         "reason",
-                        "limit");
+                        "limit",
+                        "pass",
+                        "ready",
+                        "timers");
     }
 
     private static String controlCharacters() {
