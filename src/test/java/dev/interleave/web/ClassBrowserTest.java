@@ -23,6 +23,12 @@ class ClassBrowserTest {
     @TestHTTPResource("/")
     URL root;
 
+    /** An element's text read in one step, so a redraw between finding and reading it cannot make it stale. */
+    private static String text(Browser browser, String css) {
+        Object text = browser.js("const e = document.querySelector(arguments[0]); return e ? e.textContent : ''", css);
+        return String.valueOf(text);
+    }
+
     @Test
     void aTeacherRunsAClassOfThreePhonesToTheReveal() {
         var students = new ArrayList<Browser>();
@@ -31,8 +37,7 @@ class ClassBrowserTest {
             teacher.driver
                     .findElement(By.xpath("//button[normalize-space()='Open the class']"))
                     .click();
-            teacher.await(
-                    WAIT, d -> d.findElement(By.id("class-code")).getText().length() == 6);
+            teacher.await(WAIT, d -> text(teacher, "#class-code").length() == 6);
             String code = teacher.driver.findElement(By.id("class-code")).getText();
             assertThat(teacher.driver.findElement(By.id("class-status")).getText())
                     .contains("Step 1 of 3");
@@ -47,25 +52,17 @@ class ClassBrowserTest {
                 phone.driver
                         .findElement(By.xpath("//button[normalize-space()='Join']"))
                         .click();
-                phone.await(
-                        WAIT,
-                        d -> d.findElement(By.id("student-status")).getText().contains("Guess first"));
+                phone.await(WAIT, d -> text(phone, "#student-status").contains("Guess first"));
                 phone.driver
                         .findElement(By.cssSelector("input[aria-label='Your guess in ms']"))
                         .sendKeys(guesses[i]);
                 phone.driver
                         .findElement(By.xpath("//button[normalize-space()='Answer']"))
                         .click();
-                phone.await(
-                        WAIT,
-                        d -> d.findElement(By.className("student-result"))
-                                .getText()
-                                .contains("waiting for the reveal"));
+                phone.await(WAIT, d -> text(phone, ".student-result").contains("waiting for the reveal"));
             }
             // The dashboard follows live: every answer, the histogram, nobody missing.
-            teacher.await(
-                    WAIT,
-                    d -> d.findElement(By.className("class-share")).getText().startsWith("3 of 3"));
+            teacher.await(WAIT, d -> text(teacher, ".class-share").startsWith("3 of 3"));
             assertThat(teacher.driver.findElement(By.id("class-missing")).getText())
                     .contains("Everyone has answered");
             assertThat(teacher.driver.findElements(By.cssSelector(".class-bar.truth")))
@@ -82,11 +79,7 @@ class ClassBrowserTest {
             students.get(2).screenshot("class-student-before-reveal-390x844");
             teacher.driver.findElement(By.id("class-reveal")).click();
             for (var phone : students) {
-                phone.await(
-                        WAIT,
-                        d -> d.findElement(By.className("student-result"))
-                                .getText()
-                                .contains("the engine says 3000 ms"));
+                phone.await(WAIT, d -> text(phone, ".student-result").contains("the engine says 3000 ms"));
             }
             assertThat(students.get(0)
                             .driver
@@ -103,8 +96,7 @@ class ClassBrowserTest {
                     .doesNotContain("Ada")
                     .doesNotContain("Cy");
             students.get(1).screenshot("class-student-revealed-390x844");
-            teacher.await(
-                    WAIT, d -> d.findElement(By.id("class-status")).getText().contains("revealed"));
+            teacher.await(WAIT, d -> text(teacher, "#class-status").contains("revealed"));
             teacher.screenshot("class-dashboard-revealed-1280x800");
             for (var phone : students) {
                 assertThat(phone.consoleProblems()).isEmpty();
