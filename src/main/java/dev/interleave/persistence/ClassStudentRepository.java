@@ -13,10 +13,18 @@ public class ClassStudentRepository implements PanacheRepositoryBase<ClassStuden
 
     /**
      * Seats the owner in the session unless already seated (a second join of the same owner is the same
-     * student, renamed), taking the next seat number in one statement; returns the student as stored.
+     * student, renamed), taking the next seat number; returns the student as stored. Must run in a transaction:
+     * the session's row is locked first, so joins to one class take seats one after another (max + 1 read by two
+     * joins at once gave both the same seat, and one of them a unique-constraint error); joins to other classes
+     * do not wait. Seats stay 1..n without gaps, and a seat picks the student's variant.
      */
     public Uni<StoredClass.Student> join(String id, String sessionId, String ownerId, String name, Instant at) {
         return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select id from class_sessions where id = :session for update")
+                        .setParameter("session", sessionId)
+                        .getResultList()
+                        .replaceWith(session))
                 .chain(session -> session.createNativeQuery(
                                 "insert into class_students (id, session_id, owner_id, display_name, seat, joined_at)"
                                         + " select :id, :session, :owner, :name,"

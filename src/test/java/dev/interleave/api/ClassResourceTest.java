@@ -307,6 +307,55 @@ class ClassResourceTest {
     }
 
     @Test
+    void aRoomJoiningAndAnsweringAtOnceTakesOneSeatAndSavesOneAnswerEach() throws Exception {
+        var teacher = Caller.anonymous();
+        var klass = open(teacher, challenge(teacher), "");
+        String id = (String) klass.get("id");
+        int n = 24;
+        var students = java.util.stream.IntStream.range(0, n)
+                .mapToObj(i -> Caller.anonymous())
+                .toList();
+        var statuses = new java.util.concurrent.ConcurrentLinkedQueue<Integer>();
+        try (var phones = java.util.concurrent.Executors.newFixedThreadPool(12)) {
+            var joined = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (int i = 0; i < n; i++) {
+                var student = students.get(i);
+                String name = "S" + i;
+                joined.add(phones.submit(() -> join(student, klass.get("joinCode"), name)));
+            }
+            for (var f : joined) {
+                f.get();
+            }
+            // every student sends the same answer twice at once, as a phone retrying on a bad network would
+            var answered = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (var student : students) {
+                for (int copy = 0; copy < 2; copy++) {
+                    answered.add(phones.submit(() -> statuses.add(student.json(ms(0, 3000))
+                            .post("/api/v1/classes/" + id + "/answers")
+                            .then()
+                            .extract()
+                            .statusCode())));
+                }
+            }
+            for (var f : answered) {
+                f.get();
+            }
+        }
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(n);
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(n);
+        List<Integer> seats = teacher.given()
+                .get("/api/v1/classes/" + id + "/answers")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("seat");
+        assertThat(seats)
+                .as("one answer per student, seats 1..n without a gap or a repeat")
+                .containsExactlyInAnyOrderElementsOf(
+                        java.util.stream.IntStream.rangeClosed(1, n).boxed().toList());
+    }
+
+    @Test
     void withVariantsEachStudentIsGradedOnTheirOwnGraph() {
         var teacher = Caller.anonymous();
         var klass = open(teacher, challenge(teacher), ",\"variants\":true,\"pacing\":\"self\"");
