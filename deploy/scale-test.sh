@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Two instances, one database: checks that instance B streams live events of a run executing on A (in order, no
 # gaps), that B can cancel A's run, and that when A is killed (SIGKILL) B marks A's run interrupted within the
-# lease and still serves its saved events. Measures cross-instance event lag: for each seq, receipt time on a
-# watcher of B minus receipt time on a watcher of A (both watchers on this machine, same clock).
+# lease and still serves its saved events; and that a class's dashboard on A counts every answer given on B.
+# Measures cross-instance event lag: for each seq, receipt time on a watcher of B minus receipt time on a watcher
+# of A (both watchers on this machine, same clock).
 #
 # Builds nothing: expects a packaged app (./mvnw -B package -DskipTests). Needs Debian's postgresql-15, python3,
 # curl, a JDK >= 21 (JAVA_HOME). Run as root (PostgreSQL runs as user postgres) or as a user who can run initdb.
@@ -118,6 +119,14 @@ code=$(curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" -X POST "$B/runs/$RUN
 st=""
 for _ in $(seq 1 50); do st=$(status_of "$A" "$RUN2"); [ "$st" = cancelled ] && break; sleep 0.1; done
 [ "$st" = cancelled ] && ok "A stopped the run: cancelled" || fail "run cancelled from B is $st on A"
+
+# ---- 2b. A class across instances ---------------------------------------------------------------------------
+echo "2b. a class on A: its teacher watches the dashboard on A while 50 students join and answer on B"
+if CLASS_OUT=$("$JAVA" "$(dirname "$0")/../src/bench/ClassRoom.java" "http://127.0.0.1:$PORT_A" 50 "http://127.0.0.1:$PORT_B" 2>&1); then
+  ok "every answer given on B saved once and counted on A's dashboard: $(echo "$CLASS_OUT" | grep -E 'lag|saved' | tr '\n' ' ')"
+else
+  fail "class across instances: $(echo "$CLASS_OUT" | tail -8 | tr '\n' ' ')"
+fi
 
 # ---- 3. SIGKILL of A mid-run ---------------------------------------------------------------------------------
 echo "3. A killed (SIGKILL) during a run"
