@@ -56,6 +56,10 @@ class ThreadsTimelineBrowserTest extends PlaygroundBrowserSession {
     void theGilExampleDrawsWaitsInsideTheBarsAndWhoHoldsTheGilLiveAndShared() {
         screen.open("?example=threads-gil");
         screen.awaitStatus("Preview in virtual time (Threads · 4 threads · GIL)");
+        // the status comes with the prediction; the timeline draws it on the next animation frame
+        browser.await(
+                PlaygroundScreen.PAGE_TIMEOUT,
+                d -> ((Number) drawn("window.interleave.timeline").get("holds")).intValue() > 0);
         var preview = drawn("window.interleave.timeline");
         assertThat(((Number) preview.get("lanes")).intValue())
                 .as("a lane per thread")
