@@ -11,7 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 
 /**
  * What the timeline draws of threads, the GIL, limits and to_thread, in a real Chromium: a lane per thread, GIL
@@ -92,25 +91,22 @@ class ThreadsTimelineBrowserTest extends PlaygroundBrowserSession {
         assertThat(((Number) measured.get("gilWaitMs")).doubleValue()).isGreaterThan(4 * 2000 * 0.7);
         screen.screenshots("tl2-threads-gil-finished", "#result");
 
-        // a hover on the strip names the holder: a real pointer at a whole viewport pixel where the timeline's own
-        // hit test finds thread 2's hold (5 ms turns are ~3 px wide, so a point near a hold's edge would name the
-        // neighbour drawn over it)
-        @SuppressWarnings("unchecked")
-        var point = (Map<String, Object>) browser.js("const tl = window.interleave.timeline;"
+        // a hover on the strip names the holder: the pointer at a point where the timeline's own hit test finds
+        // thread 2's hold (5 ms turns are ~3 px wide, so a point near a hold's edge would name the neighbour drawn
+        // over it); the move is dispatched at exact coordinates, as a pointer's would be
+        Object hovered = browser.js("const tl = window.interleave.timeline;"
                 + "const r = tl.canvas.getBoundingClientRect();"
                 + "const at = (mx, my) => { for (let i = tl.hits.length - 1; i >= 0; i--) { const h = tl.hits[i];"
                 + " if (mx >= h.x && mx <= h.x + h.w && my >= h.y - 1 && my <= h.y + h.h + 1) return h; } return null; };"
                 + "for (const h of tl.hits.filter(h => h.hold && h.hold.lane === 1)) {"
-                + " const cx = Math.round(r.left + h.x + h.w / 2), cy = Math.round(r.top + h.y + h.h / 2);"
-                + " const hit = at(cx - r.left, cy - r.top);"
-                + " if (hit && hit.hold && hit.hold.lane === 1) return {x: cx, y: cy}; }"
-                + "return null;");
-        assertThat(point)
-                .as("a pixel of the GIL strip where thread 2 holds the GIL")
-                .isNotNull();
-        new Actions(browser.driver)
-                .moveToLocation(((Number) point.get("x")).intValue(), ((Number) point.get("y")).intValue())
-                .perform();
+                + " const mx = h.x + h.w / 2, my = h.y + h.h / 2; const hit = at(mx, my);"
+                + " if (hit && hit.hold && hit.hold.lane === 1) {"
+                + "  tl.canvas.dispatchEvent(new MouseEvent('mousemove',"
+                + "   {clientX: r.left + mx, clientY: r.top + my, bubbles: true})); return true; } }"
+                + "return false;");
+        assertThat(hovered)
+                .as("a point of the GIL strip where thread 2 holds the GIL")
+                .isEqualTo(true);
         assertThat(screen.awaitText(".tooltip", "GIL held by thread 2", PlaygroundScreen.PAGE_TIMEOUT))
                 .contains(" to ");
 
