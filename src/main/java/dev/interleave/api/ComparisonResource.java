@@ -1,5 +1,6 @@
 package dev.interleave.api;
 
+import dev.interleave.service.ServiceException;
 import dev.interleave.service.run.ComparisonService;
 import dev.interleave.service.view.ComparisonView;
 import io.smallrye.mutiny.Uni;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -28,15 +30,15 @@ public class ComparisonResource {
     @POST
     @Path("compare")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> compare(CompareRequest body) {
+    public Uni<Response> compare(CompareRequest body, @QueryParam("format") String format) {
+        if (Formats.junit(format)) {
+            // A comparison runs for real, after the answer: its verdict is not known yet.
+            throw new ServiceException.BadInput("a comparison runs after this answer, so its verdict comes later: GET"
+                    + " /api/v1/comparisons/{id}/junit once it has ended");
+        }
         var request = Bodies.required(body);
         return comparisons
-                .create(
-                        caller.owner(),
-                        caller.client().address(),
-                        request.graph(),
-                        request.graphId(),
-                        request.schedulers())
+                .create(caller.owner(), caller.client().address(), request.toNewComparison())
                 .map(c -> Response.accepted(c)
                         .location(URI.create(c.links().get("self")))
                         .build());
@@ -46,5 +48,15 @@ public class ComparisonResource {
     @Path("comparisons/{id}")
     public Uni<ComparisonView> get(@PathParam("id") String id) {
         return comparisons.get(caller.owner(), id);
+    }
+
+    /** The finished comparison's budget as JUnit XML: every run against every expectation (409 until it ends). */
+    @GET
+    @Path("comparisons/{id}/junit")
+    @Produces(MediaType.APPLICATION_XML)
+    public Uni<Response> junit(@PathParam("id") String id) {
+        return comparisons
+                .junit(caller.owner(), id)
+                .map(xml -> Response.ok(xml, Formats.JUNIT).build());
     }
 }

@@ -29,8 +29,8 @@ public class ProblemMappers {
             case ServiceException.Invalid i ->
                 problem(
                         422,
-                        "graph-invalid",
-                        "The graph or scheduler is invalid",
+                        i.problem(),
+                        i.title(),
                         i.getMessage(),
                         uri,
                         i.violations().stream()

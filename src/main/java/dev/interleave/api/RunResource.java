@@ -37,12 +37,7 @@ public class RunResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(CreateRunRequest body) {
         var request = Bodies.required(body);
-        return runs.create(
-                        caller.owner(),
-                        caller.client().address(),
-                        request.graph(),
-                        request.graphId(),
-                        request.scheduler())
+        return runs.create(caller.owner(), caller.client().address(), request.toNewRun())
                 .map(run -> Response.accepted(run)
                         .location(URI.create(run.links().get("self")))
                         .build());
@@ -58,6 +53,15 @@ public class RunResource {
     @Path("{id}")
     public Uni<RunView> get(@PathParam("id") String id) {
         return runs.get(caller.owner(), id);
+    }
+
+    /** The finished run's budget as JUnit XML: one test case per expectation (409 until the run ends). */
+    @GET
+    @Path("{id}/junit")
+    @Produces(MediaType.APPLICATION_XML)
+    public Uni<Response> junit(@PathParam("id") String id) {
+        return runs.junit(caller.owner(), id)
+                .map(xml -> Response.ok(xml, Formats.JUNIT).build());
     }
 
     @POST

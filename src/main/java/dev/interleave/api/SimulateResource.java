@@ -1,5 +1,6 @@
 package dev.interleave.api;
 
+import dev.interleave.service.run.JunitReports;
 import dev.interleave.service.run.SimulationService;
 import dev.interleave.service.view.RunView;
 import io.smallrye.common.annotation.Blocking;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /** Virtual-time runs. CPU-bound, so on a worker thread, never the event loop. */
 @Path("/api/v1/simulate")
@@ -22,15 +24,24 @@ public class SimulateResource {
         this.caller = caller;
     }
 
+    /**
+     * The run without its events unless {@code ?events=true}: they are most of the answer (×13 the request).
+     * {@code ?format=junit}: the budget ({@code expect}) as JUnit XML instead.
+     */
     @POST
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    /** The run without its events unless {@code ?events=true}: they are most of the answer (×13 the request). */
-    public RunView simulate(SimulateRequest body, @QueryParam("events") boolean events) {
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML})
+    public Response simulate(
+            SimulateRequest body, @QueryParam("events") boolean events, @QueryParam("format") String format) {
+        boolean junit = Formats.junit(format);
         var request = Bodies.required(body);
         simulation.charge(caller.client().address(), 1);
-        var run = simulation.simulate(request.graph(), request.scheduler());
-        return events ? run : run.withoutEvents();
+        RunView run = simulation.simulate(request.graph(), request.scheduler(), request.expect());
+        if (junit) {
+            return Response.ok(JunitReports.run(run), Formats.JUNIT).build();
+        }
+        return Response.ok(events ? run : run.withoutEvents(), MediaType.APPLICATION_JSON)
+                .build();
     }
 }

@@ -16,4 +16,8 @@ public class ComparisonEntity {
     public String graphJson;
     public String graphId;
     public Instant createdAt;
+    /** The budget every run is judged by ({@code expect}), JSON; null without one. */
+    public String expectJson;
+    /** The webhook to tell when the last run ends; null without one. */
+    public String notifyUrl;
 }

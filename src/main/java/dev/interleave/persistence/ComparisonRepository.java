@@ -9,7 +9,14 @@ import java.time.Instant;
 public class ComparisonRepository implements PanacheRepositoryBase<ComparisonEntity, String> {
 
     public Uni<Void> insert(
-            String id, String ownerId, String slug, String graphJson, String graphId, Instant createdAt) {
+            String id,
+            String ownerId,
+            String slug,
+            String graphJson,
+            String graphId,
+            Instant createdAt,
+            String expectJson,
+            String notifyUrl) {
         var e = new ComparisonEntity();
         e.id = id;
         e.ownerId = ownerId;
@@ -17,6 +24,8 @@ public class ComparisonRepository implements PanacheRepositoryBase<ComparisonEnt
         e.graphJson = graphJson;
         e.graphId = graphId;
         e.createdAt = createdAt;
+        e.expectJson = expectJson;
+        e.notifyUrl = notifyUrl;
         return persist(e).replaceWithVoid();
     }
 
@@ -33,6 +42,14 @@ public class ComparisonRepository implements PanacheRepositoryBase<ComparisonEnt
         return e == null
                 ? null
                 : new StoredComparison(
-                        e.id, e.ownerId, e.shareSlug, e.graphJson, e.graphId, e.createdAt, java.util.List.of());
+                        e.id,
+                        e.ownerId,
+                        e.shareSlug,
+                        e.graphJson,
+                        e.graphId,
+                        e.createdAt,
+                        java.util.List.of(),
+                        e.expectJson,
+                        e.notifyUrl);
     }
 }

@@ -32,7 +32,9 @@ final class EntityMapper {
                         e.eventCount,
                         e.createdAt,
                         e.startedAt,
-                        e.finishedAt);
+                        e.finishedAt,
+                        e.expectJson,
+                        e.notifyUrl);
     }
 
     static RunEntity entity(StoredRun r, String instanceId) {
@@ -55,6 +57,8 @@ final class EntityMapper {
         e.createdAt = r.createdAt();
         e.startedAt = r.startedAt();
         e.finishedAt = r.finishedAt();
+        e.expectJson = r.expectJson();
+        e.notifyUrl = r.notifyUrl();
         e.instanceId = instanceId;
         // A queued run's lease starts now: its instance renews it until it finishes (see RunRecovery).
         e.heartbeatAt = r.status() == RunState.QUEUED ? java.time.Instant.now() : null;

@@ -32,4 +32,10 @@ public class RunEntity {
     public String instanceId;
 
     public Instant heartbeatAt;
+
+    /** The budget as asked ({@code expect}), JSON; null without one. */
+    public String expectJson;
+
+    /** The webhook to tell when the run ends; null without one. */
+    public String notifyUrl;
 }

@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * A saved run as the service sees it. The JSON columns hold service views (see {@code service.view}); this
- * layer stores them without reading them.
+ * layer stores them without reading them. {@code expectJson} is the run's budget as asked ({@code expect}),
+ * {@code notifyUrl} its webhook; both null for runs of a comparison (the comparison has them) and runs without.
  */
 public record StoredRun(
         String id,
@@ -25,7 +26,9 @@ public record StoredRun(
         long eventCount,
         Instant createdAt,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        String expectJson,
+        String notifyUrl) {
 
     /** This run as {@code RunRepository.finish} leaves its row, for a keeper that need not read it back. */
     public StoredRun finished(
@@ -54,6 +57,8 @@ public record StoredRun(
                 newEventCount,
                 createdAt,
                 newStartedAt,
-                newFinishedAt);
+                newFinishedAt,
+                expectJson,
+                notifyUrl);
     }
 }

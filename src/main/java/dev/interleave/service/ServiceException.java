@@ -21,8 +21,15 @@ public abstract sealed class ServiceException extends RuntimeException {
     /** The request fits the contract's syntax but not its rules (graph violations, bad scheduler). */
     public static final class Invalid extends ServiceException {
         private final transient List<Violation> violations;
+        private final String problem;
+        private final String title;
 
         public Invalid(List<Violation> violations) {
+            this("graph-invalid", "The graph or scheduler is invalid", violations);
+        }
+
+        /** {@code problem}: the slug of the problem type (e.g. {@code expect-invalid}) and its title. */
+        public Invalid(String problem, String title, List<Violation> violations) {
             super(
                     violations.isEmpty()
                             ? "invalid request"
@@ -30,10 +37,20 @@ public abstract sealed class ServiceException extends RuntimeException {
                                     + violations.get(0).message()
                                     + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : ""));
             this.violations = List.copyOf(violations);
+            this.problem = problem;
+            this.title = title;
         }
 
         public List<Violation> violations() {
             return violations;
+        }
+
+        public String problem() {
+            return problem;
+        }
+
+        public String title() {
+            return title;
         }
     }
 

@@ -103,7 +103,7 @@ class RunStreamTest {
         var streamed = new CompletableFuture<Void>();
         var first = new RunView(
                 null, id, "queued", false, null, 1, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
         vertx.getOrCreateContext()
                 .runOnContext(v ->
                         stream.stream(first).subscribe().with(streamed::complete, streamed::completeExceptionally));

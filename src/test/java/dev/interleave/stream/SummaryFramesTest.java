@@ -47,7 +47,7 @@ class SummaryFramesTest {
     private static RunView run(String id, String status) {
         return new RunView(
                 null, id, status, false, null, 1, null, null, null, null, null, null, 12.5, 12.0, null, null, null,
-                List.of(), null, null, null, null);
+                List.of(), null, null, null, null, null);
     }
 
     private SummaryFrames frames(Loads loads, Duration keep) {

@@ -1,7 +1,6 @@
 package dev.interleave.service.run;
 
 import dev.interleave.config.PlaygroundConfig;
-import dev.interleave.engine.graph.GraphSpec;
 import dev.interleave.engine.sched.SchedulerSpec;
 import dev.interleave.persistence.ComparisonRepository;
 import dev.interleave.persistence.RunRepository;
@@ -60,26 +59,35 @@ public class ComparisonService {
         this.config = config;
     }
 
-    public Uni<ComparisonView> create(
-            Owner owner, String clientAddress, GraphSpec spec, String graphId, List<SchedulerView> schedulers) {
+    /** Validates (budget, graph, schedulers), predicts each run, saves and admits them as one job. */
+    public Uni<ComparisonView> create(Owner owner, String clientAddress, NewComparison request) {
         String id = Ids.id();
         String slug = Ids.slug();
-        return graphs.resolve(owner, spec, graphId)
-                .chain(g -> offload.work(() -> {
-                            var specs = schedulers(schedulers);
-                            var prepared = new ArrayList<RunService.Prepared>();
-                            for (int i = 0; i < specs.size(); i++) {
-                                prepared.add(runService.prepare(owner, g, specs.get(i), id, i));
-                            }
-                            return prepared;
-                        })
-                        .chain(prepared -> runService.admit(
-                                owner.id(),
-                                clientAddress,
-                                id,
-                                prepared,
-                                () -> comparisons.insert(
-                                        id, owner.id(), slug, g.graphJson(), g.graphId(), Instant.now()))))
+        return Uni.createFrom()
+                .item(() -> runService.budgetJson(request.expect()))
+                .chain(expectJson -> graphs.resolve(owner, request.graph(), request.graphId())
+                        .chain(g -> offload.work(() -> {
+                                    var specs = schedulers(request.schedulers());
+                                    var prepared = new ArrayList<RunService.Prepared>();
+                                    for (int i = 0; i < specs.size(); i++) {
+                                        prepared.add(runService.prepare(owner, g, specs.get(i), id, i, null, null));
+                                    }
+                                    return prepared;
+                                })
+                                .chain(prepared -> runService.admit(
+                                        owner.id(),
+                                        clientAddress,
+                                        id,
+                                        prepared,
+                                        () -> comparisons.insert(
+                                                id,
+                                                owner.id(),
+                                                slug,
+                                                g.graphJson(),
+                                                g.graphId(),
+                                                Instant.now(),
+                                                expectJson,
+                                                request.notifyUrl())))))
                 .chain(() -> load(id))
                 .map(c -> views.comparison(c, true));
     }
@@ -109,6 +117,11 @@ public class ComparisonService {
 
     public Uni<ComparisonView> get(Owner owner, String id) {
         return visible(owner, null, id);
+    }
+
+    /** The finished comparison's budget as JUnit XML (409 {@code run-not-finished} before its last run ends). */
+    public Uni<String> junit(Owner owner, String id) {
+        return visible(owner, null, id).map(JunitReports::comparison);
     }
 
     /** The comparison if {@code owner} owns it or {@code slug} is its share slug; else 404. */
@@ -146,7 +159,9 @@ public class ComparisonService {
                                         c.graphJson(),
                                         c.graphId(),
                                         c.createdAt(),
-                                        list))));
+                                        list,
+                                        c.expectJson(),
+                                        c.notifyUrl()))));
     }
 
     Uni<StoredComparison> loadBySlug(String slug) {

@@ -1,7 +1,6 @@
 package dev.interleave.service.run;
 
 import dev.interleave.engine.Engine;
-import dev.interleave.engine.graph.GraphSpec;
 import dev.interleave.engine.sched.SchedulerSpec;
 import dev.interleave.persistence.EventChunk;
 import dev.interleave.persistence.RunEventRepository;
@@ -10,6 +9,8 @@ import dev.interleave.persistence.StoredRun;
 import dev.interleave.service.Offload;
 import dev.interleave.service.RunState;
 import dev.interleave.service.ServiceException;
+import dev.interleave.service.budget.Expectations;
+import dev.interleave.service.budget.Metric;
 import dev.interleave.service.cluster.ClusterBus;
 import dev.interleave.service.graph.GraphInput;
 import dev.interleave.service.graph.GraphService;
@@ -79,23 +80,43 @@ public class RunService {
         this.offload = offload;
     }
 
-    /** Validates, predicts, saves the run as queued and hands it to admission control (or refuses: 429). */
-    public Uni<RunView> create(
-            Owner owner,
-            String clientAddress,
-            GraphSpec spec,
-            String graphId,
-            dev.interleave.service.view.SchedulerView scheduler) {
-        return graphs.resolve(owner, spec, graphId)
-                .chain(g -> offload.work(() -> prepare(owner, g, input.scheduler(scheduler, "/scheduler"), null, 0)))
+    /**
+     * Validates (budget first, then graph and scheduler), predicts, saves the run as queued and hands it to
+     * admission control (or refuses: 429). Nothing is saved when anything is refused.
+     */
+    public Uni<RunView> create(Owner owner, String clientAddress, NewRun request) {
+        return Uni.createFrom()
+                .item(() -> budgetJson(request.expect()))
+                .chain(expectJson -> graphs.resolve(owner, request.graph(), request.graphId())
+                        .chain(g -> offload.work(() -> prepare(
+                                owner,
+                                g,
+                                input.scheduler(request.scheduler(), "/scheduler"),
+                                null,
+                                0,
+                                expectJson,
+                                request.notifyUrl()))))
                 .chain(p -> admit(owner.id(), clientAddress, p.run().id(), List.of(p)))
                 .map(saved -> views.run(saved.get(0), true));
+    }
+
+    /** The budget as it is saved: validated (422 {@code expect-invalid} with pointers); null without one. */
+    String budgetJson(com.fasterxml.jackson.databind.JsonNode expect) {
+        var parsed = Expectations.parse(expect, "/expect", Metric.forRuns());
+        return parsed.isEmpty() ? null : views.write(expect);
     }
 
     /** A queued run with its prediction, not yet saved. */
     record Prepared(StoredRun run, RunSupervisor.Execution execution) {}
 
-    Prepared prepare(Owner owner, GraphService.Resolved g, SchedulerSpec spec, String comparisonId, int position) {
+    Prepared prepare(
+            Owner owner,
+            GraphService.Resolved g,
+            SchedulerSpec spec,
+            String comparisonId,
+            int position,
+            String expectJson,
+            String notifyUrl) {
         var prediction = views.prediction(engine.simulate(g.graph(), spec, false), g.graph());
         String id = Ids.id();
         var run = new StoredRun(
@@ -116,7 +137,9 @@ public class RunService {
                 0,
                 Instant.now().truncatedTo(ChronoUnit.MICROS), // as the database keeps it
                 null,
-                null);
+                null,
+                expectJson,
+                notifyUrl);
         return new Prepared(run, new RunSupervisor.Execution(run, g.graph(), spec));
     }
 
@@ -162,6 +185,11 @@ public class RunService {
 
     public Uni<RunView> get(Owner owner, String id) {
         return owned(owner, id).map(r -> views.run(r, true));
+    }
+
+    /** The finished run's budget as JUnit XML (409 {@code run-not-finished} before it ends). */
+    public Uni<String> junit(Owner owner, String id) {
+        return owned(owner, id).map(r -> JunitReports.run(views.run(r, false)));
     }
 
     public Uni<PageView<RunView>> list(Owner owner, int page, int size) {

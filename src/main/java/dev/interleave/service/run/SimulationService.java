@@ -1,7 +1,10 @@
 package dev.interleave.service.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.interleave.engine.Engine;
 import dev.interleave.engine.graph.GraphSpec;
+import dev.interleave.service.budget.Expectations;
+import dev.interleave.service.budget.Metric;
 import dev.interleave.service.graph.GraphInput;
 import dev.interleave.service.view.RunView;
 import dev.interleave.service.view.RunViews;
@@ -30,8 +33,14 @@ public class SimulationService {
     }
 
     public RunView simulate(GraphSpec spec, SchedulerView scheduler) {
+        return simulate(spec, scheduler, null);
+    }
+
+    /** The prediction judged against {@code expect} (null: no budget); the budget is checked first (422). */
+    public RunView simulate(GraphSpec spec, SchedulerView scheduler, JsonNode expect) {
+        var budget = Expectations.parse(expect, "/expect", Metric.forRuns());
         var graph = input.graph(spec, "/graph");
         var schedulerSpec = input.scheduler(scheduler, "/scheduler");
-        return views.simulated(views.write(spec), engine.simulate(graph, schedulerSpec), graph);
+        return views.simulated(views.write(spec), engine.simulate(graph, schedulerSpec), graph, budget);
     }
 }

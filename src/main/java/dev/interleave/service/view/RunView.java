@@ -3,6 +3,7 @@ package dev.interleave.service.view;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.interleave.service.RunState;
+import dev.interleave.service.budget.BudgetView;
 import dev.interleave.service.verdict.Verdict;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Map;
 /**
  * A run as the contract shows it. {@code graph} is raw JSON (stored as the user sent it, after validation).
  * Optional parts ({@code id}, {@code tasks}, {@code predicted}, {@code events}, {@code links}, {@code kind}, and
- * {@code graph} in stream frames, {@code verdict} before the run ends) are omitted where the contract leaves them out; every other field is always
+ * {@code graph} in stream frames, {@code verdict} before the run ends, {@code budget} without
+ * an {@code expect} or before the run ends) are omitted where the contract leaves them out; every other field is always
  * present, null when unknown.
  */
 public record RunView(
@@ -39,7 +41,8 @@ public record RunView(
         @JsonInclude(JsonInclude.Include.NON_NULL) PredictedView predicted,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<EventView> events,
         @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> links,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Verdict verdict) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Verdict verdict,
+        @JsonInclude(JsonInclude.Include.NON_NULL) BudgetView budget) {
 
     /**
      * The run as the {@code run} and {@code summary} WebSocket frames carry it: without the graph and per-task
@@ -88,7 +91,8 @@ public record RunView(
                 newPredicted,
                 newEvents,
                 links,
-                verdict);
+                verdict,
+                budget);
     }
 
     /** True once the run can change no more. */

@@ -8,6 +8,11 @@ import dev.interleave.engine.graph.TaskGraph;
 import dev.interleave.persistence.StoredComparison;
 import dev.interleave.persistence.StoredRun;
 import dev.interleave.service.RunState;
+import dev.interleave.service.budget.BudgetView;
+import dev.interleave.service.budget.Budgets;
+import dev.interleave.service.budget.Expectations;
+import dev.interleave.service.budget.Measures;
+import dev.interleave.service.budget.Metric;
 import dev.interleave.service.verdict.RunFacts;
 import dev.interleave.service.verdict.Verdict;
 import dev.interleave.service.verdict.VerdictRule;
@@ -51,11 +56,30 @@ public class RunViews {
 
     public StoredResult result(RunResult measured, TaskGraph graph) {
         var tasks = EngineViews.tasks(measured.tasks(), graph);
+        var facts = facts(measured, tasks);
         return new StoredResult(
                 tasks,
                 measured.analysis().utilisation(),
                 measured.analysis().speedupVsSequential(),
-                facts(measured, tasks));
+                facts,
+                measures(facts, measured.analysis().speedupVsSequential(), tasks));
+    }
+
+    /** What budgets read of a result, folded from its facts and per-task times. */
+    static Measures measures(RunFacts facts, double speedupVsSequential, List<TaskView> tasks) {
+        return Measures.of(facts, speedupVsSequential, spans(tasks));
+    }
+
+    /** A budget as saved ({@code expect_json}, validated when it was asked); NONE without one. */
+    public Expectations expectations(String expectJson) {
+        if (expectJson == null) {
+            return Expectations.NONE;
+        }
+        try {
+            return Expectations.parse(json.readTree(expectJson), "/expect", Metric.forSweeps());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a saved budget could not be read", e);
+        }
     }
 
     /** What the verdict on an engine result is said from (for tests and callers without task views yet). */
@@ -85,18 +109,32 @@ public class RunViews {
                         EngineViews.ms(metrics.cpuWorkNanos()),
                         EngineViews.ms(metrics.limitBoundNanos()),
                         EngineViews.ms(metrics.offloadedWorkNanos())),
-                tasks.stream()
-                        .map(t -> new RunFacts.Span(
-                                t.id(), t.kind(), t.state(), t.lane(), t.startMs(), t.endMs(), t.dueMs(), t.stallMs()))
-                        .toList(),
+                spans(tasks),
                 result.analysis().utilisation());
+    }
+
+    private static List<RunFacts.Span> spans(List<TaskView> tasks) {
+        return tasks.stream()
+                .map(t -> new RunFacts.Span(
+                        t.id(), t.kind(), t.state(), t.lane(), t.startMs(), t.endMs(), t.dueMs(), t.stallMs()))
+                .toList();
     }
 
     /** The virtual-time run of POST /simulate: no id, no links, every event. */
     public RunView simulated(String graphJson, RunResult result, TaskGraph graph) {
+        return simulated(graphJson, result, graph, Expectations.NONE);
+    }
+
+    /** {@link #simulated(String, RunResult, TaskGraph)} judged against {@code expect} (the prediction's figures). */
+    public RunView simulated(String graphJson, RunResult result, TaskGraph graph, Expectations expect) {
         var scheduler = EngineViews.scheduler(result.scheduler());
         double makespan = result.makespanMillis();
         var tasks = EngineViews.tasks(result.tasks(), graph);
+        var facts = facts(result, tasks);
+        var budget = Budgets.judge(
+                expect,
+                result.status().wireName(),
+                measures(facts, result.analysis().speedupVsSequential(), tasks));
         return new RunView(
                 null,
                 null,
@@ -119,7 +157,8 @@ public class RunViews {
                 null,
                 result.events().stream().map(EngineViews::event).toList(),
                 null,
-                VerdictRule.of(facts(result, tasks)));
+                VerdictRule.of(facts),
+                budget);
     }
 
     /** A saved run; {@code detail} adds per-task views and the prediction. */
@@ -136,7 +175,8 @@ public class RunViews {
                     result == null ? null : result.speedupVsSequential(),
                     null,
                     null,
-                    result == null ? null : result.facts());
+                    result == null ? null : result.facts(),
+                    result == null ? null : result.measures());
         }
         var prediction = r.predictedJson() == null ? null : read(r.predictedJson(), StoredPrediction.class);
         var result = r.resultJson() == null ? null : read(r.resultJson(), StoredResult.class);
@@ -149,7 +189,8 @@ public class RunViews {
                 result == null ? null : result.speedupVsSequential(),
                 tasks,
                 prediction == null ? null : new PredictedView(prediction.makespanMs(), prediction.tasks()),
-                result == null ? null : result.facts());
+                result == null ? null : result.facts(),
+                result == null ? null : result.measures());
     }
 
     private RunView run(
@@ -159,7 +200,8 @@ public class RunViews {
             Double speedupVsSequential,
             List<TaskView> tasks,
             PredictedView predicted,
-            RunFacts facts) {
+            RunFacts facts,
+            Measures measures) {
         var scheduler = read(r.schedulerJson(), SchedulerView.class);
         int lanes = scheduler.workers() == null ? 1 : scheduler.workers();
         return new RunView(
@@ -184,7 +226,15 @@ public class RunViews {
                 predicted,
                 null,
                 runLinks(r.id(), r.shareSlug()),
-                verdict(r, facts));
+                verdict(r, facts),
+                budget(r, measures));
+    }
+
+    /** A finished run's budget, judged on its measured result; null before it ends or without expectations. */
+    private BudgetView budget(StoredRun r, Measures measures) {
+        return r.expectJson() == null || !r.status().isFinal()
+                ? null
+                : Budgets.judge(expectations(r.expectJson()), r.status().wireName(), measures);
     }
 
     /** What a run without detail shows of its saved prediction; the task list is skipped. */
@@ -193,7 +243,7 @@ public class RunViews {
 
     /** What a run without detail shows of its saved result; the task list is skipped. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ResultFigures(double[] utilisation, double speedupVsSequential, RunFacts facts) {}
+    record ResultFigures(double[] utilisation, double speedupVsSequential, RunFacts facts, Measures measures) {}
 
     /** The saved facts under the run's final status (a run stopped by a shutdown is saved as interrupted). */
     private static Verdict verdict(StoredRun r, RunFacts facts) {
@@ -210,7 +260,32 @@ public class RunViews {
         links.put("share", "/s/" + c.shareSlug());
         String status = comparisonStatus(runs);
         return new ComparisonView(
-                null, c.id(), status, c.graphId(), c.createdAt(), runs, links, comparisonVerdict(c, status));
+                null,
+                c.id(),
+                status,
+                c.graphId(),
+                c.createdAt(),
+                runs,
+                links,
+                comparisonVerdict(c, status),
+                comparisonBudget(c, status));
+    }
+
+    /** Once every run has ended: every run judged against the comparison's budget. */
+    private BudgetView comparisonBudget(StoredComparison c, String status) {
+        if (c.expectJson() == null || !RunState.fromWireName(status).isFinal()) {
+            return null;
+        }
+        var judged = new java.util.ArrayList<Budgets.Judged>();
+        for (StoredRun r : c.runs()) {
+            var figures = r.resultJson() == null ? null : read(r.resultJson(), ResultFigures.class);
+            judged.add(new Budgets.Judged(
+                    r.id(),
+                    read(r.schedulerJson(), SchedulerView.class).type(),
+                    r.status().wireName(),
+                    figures == null ? null : figures.measures()));
+        }
+        return Budgets.judge(expectations(c.expectJson()), judged);
     }
 
     /** Once every run has ended: the comparison's verdict from each run's saved facts. */

@@ -33,6 +33,8 @@ final class SavedRuns {
                 0,
                 Instant.now(),
                 startedAt,
+                null,
+                null,
                 null);
     }
 
